@@ -1,0 +1,47 @@
+/**
+ * @module
+ * The Hono application: middleware, every route, and the one error path (problem+json).
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { ApiError, problemResponse, validationProblem } from "./http/problem.ts";
+import { adminAuth } from "./http/admin-auth.ts";
+import { services, type AppEnv } from "./http/services.ts";
+import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
+import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
+import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
+import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
+
+const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", param: "path", header: "header" };
+
+export function buildApp() {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) return validationProblem(TARGET_NAMES[result.target] ?? result.target, result.error);
+    },
+  });
+
+  app.use("*", services);
+  app.use("/v1/admin/*", adminAuth);
+
+  app.get("/health", (c) => c.json({ ok: true }));
+  registerCorridorRoutes(app);
+  registerCompareRoute(app);
+  registerPutQuotesRoute(app);
+  registerPutRateRoute(app);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+
+  app.notFound((c) => problemResponse(404, "not-found", "Not found", `no route ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return problemResponse(err.status, err.code, err.title, err.detail, err.extensions, err.headers);
+    if (err instanceof HTTPException) {
+      const detail = err.message || undefined;
+      const code = err.status === 415 ? "unsupported-media-type" : err.status === 400 ? "bad-request" : "http-error";
+      return problemResponse(err.status, code, detail && err.status === 400 ? "The request is not valid" : (err.res?.statusText || "Request failed"), detail);
+    }
+    console.error(`unhandled error on ${c.req.method} ${c.req.path}`, err);
+    return problemResponse(500, "internal", "Internal error", "an unexpected failure; it has been logged");
+  });
+  return app;
+}

@@ -1,0 +1,125 @@
+/**
+ * @module
+ * The zod schemas of the quote data: one source for validation and TypeScript types.
+ */
+import { z } from "zod";
+import { Decimal, isCurrency } from "./money.ts";
+
+const DECIMAL = /^\d{1,18}(\.\d{1,18})?$/;
+
+/** A non-negative decimal written as a string ("1.500"); never a JSON number. */
+export const decimalString = z
+  .string()
+  .regex(DECIMAL, "must be a non-negative decimal string such as \"12.50\"");
+
+export const positiveDecimalString = decimalString.refine((s) => new Decimal(s).greaterThan(0), "must be greater than zero");
+
+/** A percentage in [0, 100). */
+export const percentString = decimalString.refine((s) => new Decimal(s).lessThan(100), "must be below 100");
+
+export const currencyCode = z
+  .string()
+  .refine(isCurrency, { error: (issue) => `'${String(issue.input)}' is not an ISO 4217 currency code` });
+
+export const providerTypes = ["bank", "mto", "post_office", "mobile_operator", "digital"] as const;
+export const payInMethods = ["cash", "bank_account", "debit_card", "credit_card", "mobile_wallet"] as const;
+export const payOutMethods = ["cash", "bank_account", "mobile_wallet", "home_delivery"] as const;
+/** RPW speed classes, fastest first: the order is the ranking order of `sort=speed`. */
+export const speeds = ["less_than_1_hour", "same_day", "next_day", "2_days", "3_5_days", "6_days_or_more"] as const;
+export const feeModes = ["on_top", "deducted"] as const;
+
+export type ProviderType = (typeof providerTypes)[number];
+export type PayIn = (typeof payInMethods)[number];
+export type PayOut = (typeof payOutMethods)[number];
+export type Speed = (typeof speeds)[number];
+export type FeeMode = (typeof feeModes)[number];
+
+export const idSlug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1-64 lower-case letters, digits, '-' or '_'");
+
+const feeBand = z.strictObject({
+  upTo: positiveDecimalString,
+  fixed: decimalString.default("0"),
+  percent: percentString.default("0"),
+});
+
+export const feeSchedule = z
+  .strictObject({
+    fixed: decimalString.default("0"),
+    percent: percentString.default("0"),
+    min: decimalString.optional(),
+    max: decimalString.optional(),
+    bands: z.array(feeBand).max(50).optional(),
+  })
+  .superRefine((fee, ctx) => {
+    if (fee.min !== undefined && fee.max !== undefined && new Decimal(fee.min).greaterThan(fee.max)) {
+      ctx.addIssue({ code: "custom", path: ["min"], message: "min is above max" });
+    }
+    const bands = fee.bands ?? [];
+    for (let i = 1; i < bands.length; i++) {
+      if (!new Decimal(bands[i]!.upTo).greaterThan(bands[i - 1]!.upTo)) {
+        ctx.addIssue({ code: "custom", path: ["bands", i, "upTo"], message: "bands must be in strictly ascending order of upTo" });
+      }
+    }
+  });
+
+export const moneyInput = z.strictObject({ amount: decimalString, currency: currencyCode });
+
+export const productInput = z
+  .strictObject({
+    id: idSlug,
+    sendCurrency: currencyCode,
+    receiveCurrency: currencyCode,
+    fee: feeSchedule,
+    feeMode: z.enum(feeModes),
+    rate: positiveDecimalString,
+    receiverFee: moneyInput.optional(),
+    payIn: z.enum(payInMethods),
+    payOut: z.enum(payOutMethods),
+    speed: z.enum(speeds),
+    transparent: z.boolean(),
+    observedAt: z.iso.datetime({ offset: true }),
+    /** Where the price comes from (a survey, the provider's site, "sample data"). */
+    source: z.string().min(1).max(500).optional(),
+    /** True when the price is illustrative, not observed: the API says so wherever it is shown. */
+    sample: z.boolean().default(false),
+  })
+  .superRefine((p, ctx) => {
+    if (p.receiverFee && p.receiverFee.currency !== p.receiveCurrency) {
+      ctx.addIssue({ code: "custom", path: ["receiverFee", "currency"], message: `must be the receive currency ${p.receiveCurrency}` });
+    }
+  });
+
+export const providerInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  type: z.enum(providerTypes),
+  website: z.url({ protocol: /^https?$/ }).max(500).optional(),
+});
+
+/** Body of `PUT /v1/admin/corridors/{corridor}/quotes/{providerId}`. */
+export const providerQuotesInput = z
+  .strictObject({
+    provider: providerInput,
+    products: z.array(productInput).min(1).max(100),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.products.forEach((p, i) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: ["products", i, "id"], message: `duplicate product id '${p.id}'` });
+      seen.add(p.id);
+    });
+  });
+
+/** Body of `PUT /v1/admin/rates/{base}/{quote}`. */
+export const referenceRateInput = z.strictObject({
+  rate: positiveDecimalString,
+  asOf: z.iso.datetime({ offset: true }),
+  source: z.string().min(1).max(200),
+});
+
+export type FeeSchedule = z.infer<typeof feeSchedule>;
+export type ProductInput = z.infer<typeof productInput>;
+export type ProviderInput = z.infer<typeof providerInput>;
+export type ProviderQuotesInput = z.infer<typeof providerQuotesInput>;
+export type ReferenceRateInput = z.infer<typeof referenceRateInput>;

@@ -1,0 +1,43 @@
+/**
+ * @module
+ * What a handler may use, built once per request from the bindings: repositories, the ledger of a
+ * corridor, the clock and the settings. Handlers never reach into `c.env` for storage details.
+ */
+import { createMiddleware } from "hono/factory";
+import type { Env } from "../env.ts";
+import { kvCorridorsRepo, type CorridorsRepo } from "../store/corridors-repo.ts";
+import { kvRatesRepo, type RatesRepo } from "../store/rates-repo.ts";
+
+export interface Settings {
+  staleAfterDays: number;
+}
+
+export interface Services {
+  corridors: CorridorsRepo;
+  rates: RatesRepo;
+  ledger: (corridorId: string) => DurableObjectStub<import("../store/corridor-ledger.ts").CorridorLedger>;
+  now: () => Date;
+  settings: Settings;
+}
+
+export type AppEnv = { Bindings: Env; Variables: { services: Services } };
+
+function wholeDays(raw: string | undefined, fallback: number): number {
+  const n = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+export function buildServices(env: Env): Services {
+  return {
+    corridors: kvCorridorsRepo(env.KV),
+    rates: kvRatesRepo(env.KV),
+    ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
+    now: () => new Date(),
+    settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30) },
+  };
+}
+
+export const services = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("services", buildServices(c.env));
+  await next();
+});

@@ -1,0 +1,14 @@
+/**
+ * @module
+ * The Worker: the HTTP app, and the Durable Object class that serialises each corridor's writes.
+ */
+import { buildApp } from "./app.ts";
+import type { Env } from "./env.ts";
+
+export { CorridorLedger } from "./store/corridor-ledger.ts";
+
+const app = buildApp();
+
+export default {
+  fetch: (request, env, ctx) => app.fetch(request, env, ctx),
+} satisfies ExportedHandler<Env>;

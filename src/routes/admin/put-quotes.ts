@@ -1,0 +1,64 @@
+/**
+ * @module
+ * `PUT /v1/admin/corridors/{corridor}/quotes/{providerId}`: a provider publishes its prices in one
+ * corridor. The body replaces that provider's products there, and only those.
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { idSlug, providerQuotesInput } from "../../domain/schemas.ts";
+import { ApiError } from "../../http/problem.ts";
+import type { AppEnv } from "../../http/services.ts";
+import { adminErrorResponses, corridorFrom, corridorParams } from "../params.ts";
+
+const params = corridorParams.extend({
+  providerId: idSlug.openapi({ param: { name: "providerId", in: "path" }, example: "alpha-remit" }),
+});
+
+const route = createRoute({
+  method: "put",
+  path: "/v1/admin/corridors/{corridor}/quotes/{providerId}",
+  tags: ["providers"],
+  summary: "Publish a provider's products in a corridor",
+  security: [{ bearer: [] }],
+  request: {
+    params,
+    body: { required: true, content: { "application/json": { schema: providerQuotesInput.openapi("ProviderQuotes") } } },
+  },
+  responses: {
+    200: {
+      description: "Stored and published",
+      content: {
+        "application/json": {
+          schema: z.object({
+            corridor: z.string(),
+            providerId: z.string(),
+            products: z.number().int(),
+            created: z.boolean().openapi({ description: "this write created the corridor" }),
+            changed: z.boolean().openapi({ description: "false when the body repeats what is stored" }),
+            updatedAt: z.string(),
+          }),
+        },
+      },
+    },
+    503: { description: "Stored, but not yet visible to comparisons; published automatically later", content: { "application/problem+json": { schema: z.any() } } },
+    ...adminErrorResponses,
+  },
+});
+
+export function registerPutQuotesRoute(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { providerId } = c.req.valid("param");
+    const corridor = corridorFrom(c.req.valid("param").corridor);
+    const body = c.req.valid("json");
+    const { ledger, now } = c.var.services;
+    const result = await ledger(corridor.id).putProvider(corridor, {
+      id: providerId,
+      provider: body.provider,
+      products: body.products,
+      updatedAt: now().toISOString(),
+    });
+    if (!result.published) {
+      throw new ApiError(503, "not-yet-published", "Stored, not yet published", "the quotes are stored and will reach comparisons when the store recovers", {}, { "retry-after": "5" });
+    }
+    return c.json({ corridor: corridor.id, providerId, products: body.products.length, created: result.created, changed: result.changed, updatedAt: result.updatedAt }, 200);
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * @module
+ * Path and query pieces shared by several routes.
+ */
+import { z } from "@hono/zod-openapi";
+import { parseCorridorId, type CorridorId } from "../domain/countries.ts";
+import { badRequest } from "../http/problem.ts";
+
+export const corridorParams = z.object({
+  corridor: z.string().min(1).max(20).openapi({
+    param: { name: "corridor", in: "path" },
+    description: "SRC-DST in ISO 3166-1 alpha-3 (KEN-UGA); alpha-2 and lower case are accepted",
+    example: "KEN-UGA",
+  }),
+});
+
+/** The canonical corridor, or a 400 naming what is wrong with the id. */
+export function corridorFrom(raw: string): CorridorId {
+  const parsed = parseCorridorId(raw);
+  if (!parsed.ok) throw badRequest(parsed.reason, { field: "corridor" });
+  return parsed.corridor;
+}
+
+/** Every error response a route can give, declared once for the OpenAPI document. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
+
+export const errorResponses = {
+  400: problem("The request is not valid: the detail names the field"),
+  404: problem("No such corridor"),
+  500: problem("An unexpected failure (a bug: please report it)"),
+};
+
+export const adminErrorResponses = {
+  ...errorResponses,
+  401: problem("Missing or wrong bearer token"),
+  415: problem("The body is not JSON"),
+};

@@ -1,0 +1,29 @@
+/**
+ * @module
+ * Reading corridors from KV. Writing goes through the corridor's ledger (see corridor-ledger.ts),
+ * which is the only writer of a corridor's key.
+ */
+import type { CorridorDoc, CorridorSummary } from "../domain/corridor.ts";
+import { keys } from "./keys.ts";
+
+export interface CorridorsRepo {
+  get(id: string): Promise<CorridorDoc | null>;
+  /** Every corridor's summary, from the listing's metadata: one KV operation per 1000 corridors. */
+  list(): Promise<CorridorSummary[]>;
+}
+
+export function kvCorridorsRepo(kv: KVNamespace): CorridorsRepo {
+  return {
+    get: (id) => kv.get<CorridorDoc>(keys.corridor(id), "json"),
+    async list() {
+      const out: CorridorSummary[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await kv.list<CorridorSummary>({ prefix: keys.corridorPrefix, cursor });
+        for (const k of page.keys) if (k.metadata) out.push(k.metadata);
+        cursor = page.list_complete ? undefined : page.cursor;
+      } while (cursor);
+      return out;
+    },
+  };
+}
