@@ -92,15 +92,17 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
 
   /** Publishes the current document, at most once per interval; concurrent callers share one write. */
   private publish(): Promise<void> {
-    this.nextPublish ??= (async () => {
-      const wait = this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (this.nextPublish) return this.nextPublish;
+    const wait = this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now();
+    // The body must run after `nextPublish` is assigned (hence `.then`, never synchronously):
+    // otherwise its reset to undefined comes first and a settled promise stays behind for good.
+    this.nextPublish = (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve()).then(async () => {
       // Writes arriving from here on wait for the next publish; this one takes the document as it is now.
       this.nextPublish = undefined;
       this.lastPublishAt = Date.now();
       const doc = this.doc!;
       await this.env.KV.put(keys.corridor(doc.id), JSON.stringify(doc), { metadata: summarize(doc) });
-    })();
+    });
     return this.nextPublish;
   }
 }
