@@ -78,6 +78,8 @@ describe("the comparison's query", () => {
     ["an unknown speed", "amount=200&maxSpeed=instant", "maxSpeed"],
     ["an unknown sort", "amount=200&sort=cheapest", "sort"],
     ["an unknown query parameter", "amount=200&colour=red", "colour"],
+    ["an amount given twice", "amount=1&amount=2", "amount"],
+    ["an amount above any remittance", "amount=1000000000001", "amount"],
   ])("answers 400 for %s", async (_what, query, mention) => {
     await expectProblem(await call(`${QUOTES}?${query}`), 400, mention);
   });
@@ -93,6 +95,9 @@ describe("writes that are rejected change nothing", () => {
 
   const rejected: [string, () => Promise<Response>, number, string[]][] = [
     ["malformed JSON", () => adminCall("PUT", PUT, '{"provider": {"name": "Alpha"', { "content-type": "application/json" }), 400, ["JSON"]],
+    ["an empty JSON body", () => adminCall("PUT", PUT, "", { "content-type": "application/json" }), 400, ["JSON"]],
+    ["a JSON null body", () => adminCall("PUT", PUT, "null"), 400, ["body"]],
+    ["a JSON array body", () => adminCall("PUT", PUT, "[]"), 400, ["body"]],
     ["a body that is not JSON", () => adminCall("PUT", PUT, "name=Alpha", { "content-type": "application/x-www-form-urlencoded" }), 415, ["media type"]],
     ["an unknown top-level field", () => adminCall("PUT", PUT, { ...validBody(), discount: "10" }), 400, ["discount"]],
     ["an unknown product field", () => adminCall("PUT", PUT, withProduct({ cashback: "1" })), 400, ["cashback"]],
