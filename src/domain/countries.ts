@@ -5,7 +5,6 @@
 import countries from "i18n-iso-countries";
 import english from "i18n-iso-countries/langs/en.json";
 
-// The package ships no names until a locale is registered: without this every name is undefined.
 countries.registerLocale(english);
 
 // Kosovo has no ISO 3166-1 code; the World Bank writes XKX (and KSV in RPW's legacy columns).
