@@ -28,6 +28,9 @@ const feeAmount = (currency: string, maxUnits: number) =>
 
 const percent = fc.integer({ min: 0, max: 9999 }).map((bp) => fromUnits(bp, 2).toFixed()); // 0 … 99.99
 
+/** The fields of a product that play no part in its price. */
+const UNRANKED_FIELDS = { payIn: "cash", payOut: "cash", speed: "same_day", transparent: true, observedAt: "2026-11-20T10:00:00Z", sample: false } as const;
+
 interface Drawn {
   input: ProductInput;
   product: PreparedProduct;
@@ -74,12 +77,7 @@ function productArb(opts: ProductOptions = {}): fc.Arbitrary<Drawn> {
           feeMode: d.feeMode,
           rate: d.rate.toFixed(),
           ...(d.receiverFeeUnits > 0 ? { receiverFee: { amount: fromUnits(d.receiverFeeUnits, minorUnits(d.receive)!).toFixed(), currency: d.receive } } : {}),
-          payIn: "cash",
-          payOut: "cash",
-          speed: "same_day",
-          transparent: true,
-          observedAt: "2026-11-20T10:00:00Z",
-          sample: false,
+          ...UNRANKED_FIELDS,
         };
         return { input, product: prepareProduct(input), mid: d.rate.times(d.midFactor).dividedBy(1000) };
       });
@@ -257,12 +255,7 @@ describe("the reverse question: the smallest send amount that delivers", () => {
       fee: { fixed: "10", percent: "0", bands: [{ upTo: "100", fixed: "1", percent: "0" }] },
       feeMode: "deducted",
       rate: "1",
-      payIn: "cash",
-      payOut: "cash",
-      speed: "same_day",
-      transparent: true,
-      observedAt: "2026-11-20T10:00:00Z",
-      sample: false,
+      ...UNRANKED_FIELDS,
     };
     const one = new Decimal(1);
     expect(smallestSendAmount(prepareProduct(base), new Decimal("99.00"), one)!.sendAmount.toFixed(2)).toBe("100.00");
