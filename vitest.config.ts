@@ -1,11 +1,19 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { buildWidget } from "./scripts/build-widget.ts";
+
+// The Worker imports the bundled widget (src/generated/, git-ignored): build it before any test.
+await buildWidget();
 
 export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { ADMIN_TOKEN: "test-admin-token" } },
+      miniflare: {
+        bindings: { ADMIN_TOKEN: "test-admin-token" },
+        // Smaller than wrangler.toml's so a test reaches them quickly (test/partners/rate-limit.test.ts).
+        ratelimits: { PARTNER_LIMITER: { namespace_id: "1001", simple: { limit: 8, period: 60 } }, ADDRESS_LIMITER: { namespace_id: "1002", simple: { limit: 5, period: 60 } } },
+      },
     }),
   ],
   test: {
