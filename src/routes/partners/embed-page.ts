@@ -30,10 +30,16 @@ const route = createRoute({
   },
 });
 
-/** A deployment's sources, kept to what a CSP source list may hold so the setting cannot add directives. */
+const SOURCE = /^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?(\/[^\s;,'"]*)?)$/i;
+
+/**
+ * The deployment's frame-ancestors sources. A setting that is not a plain source list (a `;` could
+ * smuggle in another directive) fails closed: nobody may frame the page until it is fixed.
+ */
 export function frameAncestors(configured: string | undefined): string {
-  const sources = (configured ?? "").split(/\s+/).filter((s) => (s !== "" && !/[;,'"]/.test(s)) || /^'(self|none)'$/.test(s));
-  return sources.length ? sources.join(" ") : "*";
+  const sources = (configured ?? "").trim().split(/\s+/).filter(Boolean);
+  if (sources.length === 0) return "*";
+  return sources.every((s) => SOURCE.test(s)) ? sources.join(" ") : "'none'";
 }
 
 export function registerEmbedRoute(app: OpenAPIHono<AppEnv>) {
