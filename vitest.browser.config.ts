@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ["test/browser/**/*.test.ts"],
     environment: "node",
+    reporters: ["default", "./test/summary-reporter.ts"],
     // One wrangler and one Chromium at a time: the machine is small.
     fileParallelism: false,
     testTimeout: 60_000,
