@@ -1,6 +1,9 @@
-import { env } from "cloudflare:workers";
+import { env as workerEnv } from "cloudflare:workers";
+import type { Env } from "../../src/env.ts";
 import { describe, expect, it } from "vitest";
 import { adminCall, call, json } from "../helpers.ts";
+
+const env = workerEnv as unknown as Env;
 
 describe("/v1/admin/keys", () => {
   it("Should issue a key once, list it without the key, and store only its hash", async () => {
