@@ -5,6 +5,7 @@
  * The secret has 256 random bits, which is why a fast hash is enough (no password stretching).
  */
 import { keys } from "./keys.ts";
+import { listMetadata } from "./kv-list.ts";
 
 export interface PartnerKey {
   id: string;
@@ -40,19 +41,13 @@ export function kvPartnerKeysRepo(kv: KVNamespace): PartnerKeysRepo {
       const key = `tenc_${id}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
       const record: StoredKey = { id, name, createdAt: now.toISOString(), sha256: hex(await sha256(key)) };
       const summary: PartnerKey = { id, name, createdAt: record.createdAt };
-      // The listing reads the metadata, so listing keys costs one KV operation per 1000.
+      // The summary as metadata: the listing reads no value.
       await kv.put(keys.partnerKey(id), JSON.stringify(record), { metadata: summary });
       return { ...summary, key };
     },
     async list() {
-      const out: PartnerKey[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await kv.list<PartnerKey>({ prefix: keys.partnerKeyPrefix, cursor });
-        for (const k of page.keys) if (k.metadata) out.push(k.metadata);
-        cursor = page.list_complete ? undefined : page.cursor;
-      } while (cursor);
-      return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      const all = await listMetadata<PartnerKey>(kv, keys.partnerKeyPrefix);
+      return all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     },
     async revoke(id) {
       if ((await kv.get(keys.partnerKey(id))) === null) return false;
