@@ -11,6 +11,14 @@ import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
 import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
+import { publicResponses } from "./http/public-responses.ts";
+import { rateLimit } from "./http/rate-limit.ts";
+import { registerHealthRoute } from "./routes/health.ts";
+import { registerPartnerKeyRoutes } from "./routes/admin/partner-keys.ts";
+import { registerDocsRoute } from "./routes/partners/docs-page.ts";
+import { registerEmbedRoute } from "./routes/partners/embed-page.ts";
+import { registerOpenApiRoute } from "./routes/partners/openapi-document.ts";
+import { registerWidgetScriptRoute } from "./routes/partners/widget-script.ts";
 
 const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", param: "path", header: "header" };
 
@@ -23,13 +31,21 @@ export function buildApp(options: ServiceOptions = {}) {
   });
 
   app.use("*", servicesWith(options));
+  // CORS first, so that a 401 or a 429 is readable by the page that caused it.
+  app.use("*", publicResponses);
+  app.use("*", rateLimit);
   app.use("/v1/admin/*", adminAuth);
 
-  app.get("/health", (c) => c.json({ ok: true }));
+  registerHealthRoute(app);
   registerCorridorRoutes(app);
   registerCompareRoute(app);
   registerPutQuotesRoute(app);
   registerPutRateRoute(app);
+  registerPartnerKeyRoutes(app);
+  registerOpenApiRoute(app);
+  registerDocsRoute(app);
+  registerWidgetScriptRoute(app);
+  registerEmbedRoute(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

@@ -14,6 +14,12 @@ async function sameSecret(a: string, b: string): Promise<boolean> {
   return crypto.subtle.timingSafeEqual(ha, hb);
 }
 
+/** Whether the request carries the admin bearer token (used to exempt the operator from rate limits). */
+export async function hasAdminToken(authorization: string | undefined, expected: string | undefined): Promise<boolean> {
+  const match = /^Bearer (\S+)$/i.exec(authorization ?? "");
+  return Boolean(match && expected && (await sameSecret(match[1]!, expected)));
+}
+
 export const adminAuth = createMiddleware<AppEnv>(async function adminAuth(c, next) {
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer (\S+)$/i.exec(header);

@@ -7,6 +7,7 @@ import { createMiddleware } from "hono/factory";
 import type { Env } from "../env.ts";
 import { kvCorridorsRepo, type CorridorsRepo } from "../store/corridors-repo.ts";
 import { kvRatesRepo, type RatesRepo } from "../store/rates-repo.ts";
+import { kvPartnerKeysRepo, type PartnerKeysRepo } from "../store/partner-keys-repo.ts";
 
 export interface Settings {
   staleAfterDays: number;
@@ -15,6 +16,7 @@ export interface Settings {
 export interface Services {
   corridors: CorridorsRepo;
   rates: RatesRepo;
+  partnerKeys: PartnerKeysRepo;
   ledger: (corridorId: string) => DurableObjectStub<import("../store/corridor-ledger.ts").CorridorLedger>;
   now: () => Date;
   settings: Settings;
@@ -37,6 +39,7 @@ export function buildServices(env: Env, options: ServiceOptions = {}): Services 
   return {
     corridors: kvCorridorsRepo(kv),
     rates: kvRatesRepo(kv),
+    partnerKeys: kvPartnerKeysRepo(kv),
     ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
     now: () => new Date(),
     settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30) },

@@ -7,4 +7,7 @@ export const keys = {
   corridor: (id: string) => `corridor:${id}`,
   corridorPrefix: "corridor:",
   rate: (base: string, quote: string) => `rate:${base}:${quote}`,
+  /** A partner's API key: its SHA-256 only, never the key. */
+  partnerKey: (id: string) => `partner-key:${id}`,
+  partnerKeyPrefix: "partner-key:",
 };
