@@ -6,9 +6,14 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, problemResponse, validationProblem } from "./http/problem.ts";
 import { adminAuth } from "./http/admin-auth.ts";
+import { idempotency } from "./http/idempotency.ts";
+import { bodyLimits, securityHeaders } from "./http/limits.ts";
 import { services, type AppEnv } from "./http/services.ts";
 import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
 import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
+import { registerAuditRoute } from "./routes/admin/audit.ts";
+import { registerCorridorHistoryRoute } from "./routes/admin/corridor-history.ts";
+import { registerTokenRoutes } from "./routes/admin/tokens.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
 
@@ -21,14 +26,20 @@ export function buildApp() {
     },
   });
 
+  app.use("*", securityHeaders);
+  app.use("*", bodyLimits);
   app.use("*", services);
   app.use("/v1/admin/*", adminAuth);
+  app.use("/v1/admin/*", idempotency);
 
   app.get("/health", (c) => c.json({ ok: true }));
   registerCorridorRoutes(app);
   registerCompareRoute(app);
   registerPutQuotesRoute(app);
   registerPutRateRoute(app);
+  registerTokenRoutes(app);
+  registerAuditRoute(app);
+  registerCorridorHistoryRoute(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

@@ -11,4 +11,6 @@ export interface Env {
   ADMIN_TOKEN: string;
   /** Days after which a quote is flagged stale (default 30). */
   STALE_AFTER_DAYS?: string;
+  /** Days after which a quote is left out of comparisons, still kept in history (unset or 0: never). */
+  EXCLUDE_AFTER_DAYS?: string;
 }

@@ -8,6 +8,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CorridorId } from "../domain/countries.ts";
 import { emptyCorridor, summarize, withProvider, type CorridorDoc, type ProviderEntry } from "../domain/corridor.ts";
+import { kvAuditRepo, type AuditRecord } from "./audit-repo.ts";
 import { keys } from "./keys.ts";
 
 /** Workers KV takes at most one write per second to a key: writes in between share one publish. */
@@ -21,10 +22,19 @@ export interface PutProviderResult {
   updatedAt: string;
 }
 
-interface HistoryRecord {
+/** Who made a write: a token id or "operator", never a secret. */
+export interface Actor {
+  id: string;
+  role: AuditRecord["actor"]["role"];
+}
+
+export interface HistoryRecord {
   seq: number;
   at: string;
+  actor: Actor;
   entry: ProviderEntry;
+  /** What this provider had in the corridor before, or null for its first write. */
+  previous: ProviderEntry | null;
 }
 
 interface LedgerEnv {
@@ -33,6 +43,10 @@ interface LedgerEnv {
 
 const ENTRY_PREFIX = "provider:";
 const HISTORY_PREFIX = "history:";
+/** Audit records stored with their write and copied to KV by the next publish (an outbox). */
+const OUTBOX_PREFIX = "outbox:";
+const OPERATOR: Actor = { id: "operator", role: "operator" };
+const padSeq = (seq: number) => String(seq).padStart(12, "0");
 
 /** Same provider and products, whatever the observation time of the write: nothing new to keep. */
 function sameContent(a: ProviderEntry, b: ProviderEntry): boolean {
@@ -41,40 +55,71 @@ function sameContent(a: ProviderEntry, b: ProviderEntry): boolean {
 
 export class CorridorLedger extends DurableObject<LedgerEnv> {
   private doc: CorridorDoc | undefined;
+  private seq = 0;
+  /** Bumped on every change; a publish that succeeds records the version it carried. */
+  private version = 0;
+  private publishedVersion = 0;
   private lastPublishAt = 0;
   private nextPublish: Promise<void> | undefined;
 
-  private async load(corridor: CorridorId): Promise<CorridorDoc> {
-    if (this.doc) return this.doc;
-    const stored = await this.ctx.storage.get<CorridorId>("corridor");
-    if (!stored) await this.ctx.storage.put("corridor", corridor);
-    const entries = await this.ctx.storage.list<ProviderEntry>({ prefix: ENTRY_PREFIX });
-    let doc = emptyCorridor(corridor, new Date(0).toISOString());
-    for (const entry of entries.values()) doc = withProvider(doc, entry);
-    this.doc = doc;
-    return doc;
+  private loading: Promise<CorridorDoc> | undefined;
+
+  /** Reads the stored state once; concurrent first callers share the one read. */
+  private load(corridor: CorridorId): Promise<CorridorDoc> {
+    if (this.doc) return Promise.resolve(this.doc);
+    this.loading ??= (async () => {
+      try {
+        const stored = await this.ctx.storage.get<CorridorId>("corridor");
+        if (!stored) await this.ctx.storage.put("corridor", corridor);
+        this.seq = (await this.ctx.storage.get<number>("seq")) ?? 0;
+        const entries = await this.ctx.storage.list<ProviderEntry>({ prefix: ENTRY_PREFIX });
+        let doc = emptyCorridor(corridor, new Date(0).toISOString());
+        for (const entry of entries.values()) doc = withProvider(doc, entry);
+        this.doc = doc;
+        return doc;
+      } finally {
+        this.loading = undefined;
+      }
+    })();
+    return this.loading;
   }
 
   /** Replaces one provider's products in this corridor; resolves once KV holds the change. */
-  async putProvider(corridor: CorridorId, entry: ProviderEntry): Promise<PutProviderResult> {
-    const before = await this.load(corridor);
-    const previous = before.providers.find((p) => p.id === entry.id);
-    const created = before.providers.length === 0;
+  async putProvider(corridor: CorridorId, entry: ProviderEntry, actor: Actor = OPERATOR): Promise<PutProviderResult> {
+    await this.load(corridor);
+    // From here to the storage put nothing awaits, so concurrent writes cannot interleave: each
+    // sees the previous one's document and sequence number.
+    const before = this.doc!;
+    const previous = before.providers.find((p) => p.id === entry.id) ?? null;
     if (previous && sameContent(previous, entry)) {
-      return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
+      return { created: false, changed: false, published: await this.tryPublish(), updatedAt: previous.updatedAt };
     }
-    const seq = ((await this.ctx.storage.get<number>("seq")) ?? 0) + 1;
-    const record: HistoryRecord = { seq, at: new Date().toISOString(), entry };
-    // One multi-key put is atomic: the entry and its history record are kept together or not at all.
-    await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + String(seq).padStart(12, "0")]: record });
-    this.doc = withProvider(this.doc ?? before, entry);
+    const seq = ++this.seq;
+    const at = new Date().toISOString();
+    const record: HistoryRecord = { seq, at, actor, entry, previous };
+    const audit: AuditRecord = { id: `${corridor.id}-${padSeq(seq)}`, at, actor, action: "quotes:write", target: { corridor: corridor.id, provider: entry.id }, value: entry, previous };
+    this.doc = withProvider(before, entry);
+    this.version++;
+    try {
+      // One multi-key put is atomic: the entry, its history and audit records are kept together or not at all.
+      await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + padSeq(seq)]: record, [OUTBOX_PREFIX + padSeq(seq)]: audit });
+    } catch (err) {
+      // Nothing was kept: forget the in-memory state so the next call reloads what storage holds.
+      this.doc = undefined;
+      throw err;
+    }
+    return { created: before.providers.length === 0, changed: true, published: await this.tryPublish(), updatedAt: entry.updatedAt };
+  }
+
+  /** Publishes; on failure the alarm retries, so a stored write is late, never lost. */
+  private async tryPublish(): Promise<boolean> {
+    if (this.publishedVersion === this.version && (await this.ctx.storage.list({ prefix: OUTBOX_PREFIX, limit: 1 })).size === 0) return true;
     try {
       await this.publish();
-      return { created, changed: true, published: true, updatedAt: entry.updatedAt };
+      return true;
     } catch {
-      // Kept durably above; the alarm republishes, so the write is late, never lost.
       await this.ctx.storage.setAlarm(Date.now() + RETRY_AFTER_FAILURE_MS);
-      return { created, changed: true, published: false, updatedAt: entry.updatedAt };
+      return false;
     }
   }
 
@@ -90,6 +135,15 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
     await this.publish();
   }
 
+  /** Copies the stored audit records to KV; each keeps its id, so a retried copy rewrites the same keys. */
+  private async flushOutbox(): Promise<void> {
+    const pending = await this.ctx.storage.list<AuditRecord>({ prefix: OUTBOX_PREFIX });
+    if (pending.size === 0) return;
+    const audit = kvAuditRepo(this.env.KV);
+    await Promise.all([...pending.values()].map((rec) => audit.record(rec)));
+    await this.ctx.storage.delete([...pending.keys()]);
+  }
+
   /** Publishes the current document, at most once per interval; concurrent callers share one write. */
   private publish(): Promise<void> {
     this.nextPublish ??= (async () => {
@@ -99,7 +153,10 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
       this.nextPublish = undefined;
       this.lastPublishAt = Date.now();
       const doc = this.doc!;
+      const version = this.version;
+      await this.flushOutbox();
       await this.env.KV.put(keys.corridor(doc.id), JSON.stringify(doc), { metadata: summarize(doc) });
+      this.publishedVersion = Math.max(this.publishedVersion, version);
     })();
     return this.nextPublish;
   }
