@@ -3,13 +3,12 @@
  * half-written state is left. The failing store is the real binding wrapped so that chosen
  * operations throw, handed to the app (or to a corridor's ledger) in place of the binding.
  */
-import { env } from "cloudflare:workers";
 import { createExecutionContext, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import type { Env } from "../../src/env.ts";
 import { adminCall, call, json, putRate } from "../helpers.ts";
-import { expectProblem, kvSnapshot, quotesBody } from "./helpers.ts";
+import { env, expectProblem, kvSnapshot, quotesBody } from "./helpers.ts";
 
 type Failing = (method: string, key: unknown) => boolean;
 
@@ -32,7 +31,7 @@ const app = buildApp();
 const ORIGIN = "http://tenc.test";
 
 function callWithKv(fails: Failing, path: string, init: RequestInit = {}, message?: string): Promise<Response> {
-  const broken = { ...(env as unknown as Env), KV: failingKv((env as unknown as Env).KV, fails, message) };
+  const broken = { ...env, KV: failingKv(env.KV, fails, message) };
   return Promise.resolve(app.fetch(new Request(ORIGIN + path, init), broken, createExecutionContext()));
 }
 

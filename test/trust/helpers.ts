@@ -1,7 +1,8 @@
 /**
  * Helpers of the trust tests: tokens, calls as a given bearer, and a snapshot of everything stored.
  */
-import { env } from "cloudflare:workers";
+import { env as bindings } from "cloudflare:workers";
+import type { Env } from "../../src/env.ts";
 import { adminCall, call, json, product } from "../helpers.ts";
 
 export async function issueToken(grant: { role: "provider"; providerId: string } | { role: "collector" }): Promise<{ id: string; token: string }> {
@@ -22,6 +23,8 @@ export function callAs(token: string | undefined, method: string, path: string, 
 export function quotesBody(name: string, rate = "270.1234", observedAt = "2026-11-20T10:00:00Z") {
   return { provider: { name, type: "mto" }, products: [product({ rate, observedAt })] };
 }
+
+export const env = bindings as unknown as Env;
 
 /** Every KV key and value: what "stored data unchanged" is checked against. */
 export async function kvSnapshot(): Promise<Map<string, string>> {
