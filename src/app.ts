@@ -8,7 +8,7 @@ import { ApiError, problemResponse, validationProblem } from "./http/problem.ts"
 import { adminAuth } from "./http/admin-auth.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { bodyLimits, securityHeaders } from "./http/limits.ts";
-import { services, type AppEnv } from "./http/services.ts";
+import { servicesWith, type AppEnv, type ServiceOptions } from "./http/services.ts";
 import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
 import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
 import { registerAuditRoute } from "./routes/admin/audit.ts";
@@ -19,7 +19,8 @@ import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
 
 const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", param: "path", header: "header" };
 
-export function buildApp() {
+/** `options` is for tests (e.g. counting KV operations); the worker builds the app without any. */
+export function buildApp(options: ServiceOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) return validationProblem(TARGET_NAMES[result.target] ?? result.target, result.error);
@@ -28,7 +29,7 @@ export function buildApp() {
 
   app.use("*", securityHeaders);
   app.use("*", bodyLimits);
-  app.use("*", services);
+  app.use("*", servicesWith(options));
   app.use("/v1/admin/*", adminAuth);
   app.use("/v1/admin/*", idempotency);
 

@@ -38,9 +38,14 @@ function wholeDays(raw: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
-export function buildServices(env: Env): Services {
+export interface ServiceOptions {
+  /** Wraps the KV binding the request's repositories read through: tests count operations with it. */
+  wrapKv?: (kv: KVNamespace) => KVNamespace;
+}
+
+export function buildServices(env: Env, options: ServiceOptions = {}): Services {
   // A failing store answers 503 (or 429) with Retry-After, whichever repository met the failure.
-  const kv = guardedKv(env.KV);
+  const kv = guardedKv(options.wrapKv ? options.wrapKv(env.KV) : env.KV);
   return {
     corridors: kvCorridorsRepo(kv),
     rates: kvRatesRepo(kv),
@@ -53,7 +58,11 @@ export function buildServices(env: Env): Services {
   };
 }
 
-export const services = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("services", buildServices(c.env));
-  await next();
-});
+export function servicesWith(options: ServiceOptions = {}) {
+  return createMiddleware<AppEnv>(async function services(c, next) {
+    c.set("services", buildServices(c.env, options));
+    await next();
+  });
+}
+
+export const services = servicesWith();

@@ -56,12 +56,10 @@ function sameContent(a: ProviderEntry, b: ProviderEntry): boolean {
 export class CorridorLedger extends DurableObject<LedgerEnv> {
   private doc: CorridorDoc | undefined;
   private seq = 0;
-  /** Bumped on every change; a publish that succeeds records the version it carried. */
-  private version = 0;
-  private publishedVersion = 0;
+  /** The last history record the KV document includes: behind `seq` after a failed publish. */
+  private publishedSeq = 0;
   private lastPublishAt = 0;
   private nextPublish: Promise<void> | undefined;
-
   private loading: Promise<CorridorDoc> | undefined;
 
   /** Reads the stored state once; concurrent first callers share the one read. */
@@ -71,10 +69,11 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
       try {
         const stored = await this.ctx.storage.get<CorridorId>("corridor");
         if (!stored) await this.ctx.storage.put("corridor", corridor);
-        this.seq = (await this.ctx.storage.get<number>("seq")) ?? 0;
         const entries = await this.ctx.storage.list<ProviderEntry>({ prefix: ENTRY_PREFIX });
         let doc = emptyCorridor(corridor, new Date(0).toISOString());
         for (const entry of entries.values()) doc = withProvider(doc, entry);
+        this.seq = (await this.ctx.storage.get<number>("seq")) ?? 0;
+        this.publishedSeq = (await this.ctx.storage.get<number>("publishedSeq")) ?? 0;
         this.doc = doc;
         return doc;
       } finally {
@@ -91,35 +90,33 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
     // sees the previous one's document and sequence number.
     const before = this.doc!;
     const previous = before.providers.find((p) => p.id === entry.id) ?? null;
-    if (previous && sameContent(previous, entry)) {
-      return { created: false, changed: false, published: await this.tryPublish(), updatedAt: previous.updatedAt };
+    const created = before.providers.length === 0;
+    const changed = !previous || !sameContent(previous, entry);
+    if (changed) {
+      const seq = ++this.seq;
+      const at = new Date().toISOString();
+      const record: HistoryRecord = { seq, at, actor, entry, previous };
+      const audit: AuditRecord = { id: `${corridor.id}-${padSeq(seq)}`, at, actor, action: "quotes:write", target: { corridor: corridor.id, provider: entry.id }, value: entry, previous };
+      this.doc = withProvider(before, entry);
+      try {
+        // One multi-key put is atomic: the entry, its history and audit records are kept together or not at all.
+        await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + padSeq(seq)]: record, [OUTBOX_PREFIX + padSeq(seq)]: audit });
+      } catch (err) {
+        // Nothing was kept: forget the in-memory state so the next call reloads what storage holds.
+        this.doc = undefined;
+        throw err;
+      }
+    } else if (this.publishedSeq >= this.seq) {
+      return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }
-    const seq = ++this.seq;
-    const at = new Date().toISOString();
-    const record: HistoryRecord = { seq, at, actor, entry, previous };
-    const audit: AuditRecord = { id: `${corridor.id}-${padSeq(seq)}`, at, actor, action: "quotes:write", target: { corridor: corridor.id, provider: entry.id }, value: entry, previous };
-    this.doc = withProvider(before, entry);
-    this.version++;
-    try {
-      // One multi-key put is atomic: the entry, its history and audit records are kept together or not at all.
-      await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + padSeq(seq)]: record, [OUTBOX_PREFIX + padSeq(seq)]: audit });
-    } catch (err) {
-      // Nothing was kept: forget the in-memory state so the next call reloads what storage holds.
-      this.doc = undefined;
-      throw err;
-    }
-    return { created: before.providers.length === 0, changed: true, published: await this.tryPublish(), updatedAt: entry.updatedAt };
-  }
-
-  /** Publishes; on failure the alarm retries, so a stored write is late, never lost. */
-  private async tryPublish(): Promise<boolean> {
-    if (this.publishedVersion === this.version && (await this.ctx.storage.list({ prefix: OUTBOX_PREFIX, limit: 1 })).size === 0) return true;
+    const updatedAt = changed ? entry.updatedAt : previous!.updatedAt;
     try {
       await this.publish();
-      return true;
+      return { created, changed, published: true, updatedAt };
     } catch {
+      // Kept durably above; the alarm republishes, so the write is late, never lost.
       await this.ctx.storage.setAlarm(Date.now() + RETRY_AFTER_FAILURE_MS);
-      return false;
+      return { created, changed, published: false, updatedAt };
     }
   }
 
@@ -146,20 +143,24 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
 
   /** Publishes the current document, at most once per interval; concurrent callers share one write. */
   private publish(): Promise<void> {
-    this.nextPublish ??= (async () => {
-      const wait = this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now();
-      // Always yield, even with no wait: clearing `nextPublish` below before `??=` has stored this
-      // promise would leave it set forever, and every later write would skip its publish.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
-      // Writes arriving from here on wait for the next publish; this one takes the document as it is now.
-      this.nextPublish = undefined;
-      this.lastPublishAt = Date.now();
-      const doc = this.doc!;
-      const version = this.version;
-      await this.flushOutbox();
-      await this.env.KV.put(keys.corridor(doc.id), JSON.stringify(doc), { metadata: summarize(doc) });
-      this.publishedVersion = Math.max(this.publishedVersion, version);
-    })();
+    this.nextPublish ??= this.publishAfter(this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now());
     return this.nextPublish;
+  }
+
+  private async publishAfter(waitMs: number): Promise<void> {
+    // Always yield first, so `nextPublish` is set before it is cleared below.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, waitMs)));
+    // Writes arriving from here on wait for the next publish; this one takes the document as it is now.
+    this.nextPublish = undefined;
+    this.lastPublishAt = Date.now();
+    const doc = this.doc!;
+    const seq = this.seq;
+    // Audit records first: once `publishedSeq` covers a write, its audit record is in KV too.
+    await this.flushOutbox();
+    await this.env.KV.put(keys.corridor(doc.id), JSON.stringify(doc), { metadata: summarize(doc) });
+    if (seq > this.publishedSeq) {
+      this.publishedSeq = seq;
+      await this.ctx.storage.put("publishedSeq", seq);
+    }
   }
 }
