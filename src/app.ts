@@ -6,9 +6,14 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, problemResponse, validationProblem } from "./http/problem.ts";
 import { adminAuth } from "./http/admin-auth.ts";
+import { idempotency } from "./http/idempotency.ts";
+import { bodyLimits, securityHeaders } from "./http/limits.ts";
 import { servicesWith, type AppEnv, type ServiceOptions } from "./http/services.ts";
 import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
 import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
+import { registerAuditRoute } from "./routes/admin/audit.ts";
+import { registerCorridorHistoryRoute } from "./routes/admin/corridor-history.ts";
+import { registerTokenRoutes } from "./routes/admin/tokens.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
 import { publicResponses } from "./http/public-responses.ts";
@@ -30,11 +35,14 @@ export function buildApp(options: ServiceOptions = {}) {
     },
   });
 
+  app.use("*", securityHeaders);
+  app.use("*", bodyLimits);
   app.use("*", servicesWith(options));
   // CORS first, so that a 401 or a 429 is readable by the page that caused it.
   app.use("*", publicResponses);
   app.use("*", rateLimit);
   app.use("/v1/admin/*", adminAuth);
+  app.use("/v1/admin/*", idempotency);
 
   registerHealthRoute(app);
   registerCorridorRoutes(app);
@@ -46,6 +54,9 @@ export function buildApp(options: ServiceOptions = {}) {
   registerDocsRoute(app);
   registerWidgetScriptRoute(app);
   registerEmbedRoute(app);
+  registerTokenRoutes(app);
+  registerAuditRoute(app);
+  registerCorridorHistoryRoute(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

@@ -19,4 +19,6 @@ export interface Env {
   RATE_LIMIT_PERIOD_SECONDS?: string;
   /** The embed page's CSP `frame-ancestors` sources: who may frame /embed (default `*`). */
   EMBED_FRAME_ANCESTORS?: string;
+  /** Days after which a quote is left out of comparisons, still kept in history (unset or 0: never). */
+  EXCLUDE_AFTER_DAYS?: string;
 }

@@ -1,15 +1,16 @@
 /**
  * @module
  * Rate limits with the Workers rate-limiting bindings: per partner key when `X-Api-Key` is sent,
- * otherwise per client address. The operator (admin bearer token) is never counted.
+ * otherwise per client address. The operator and holders of issued tokens (providers, collectors)
+ * are never counted.
  */
 import { createMiddleware } from "hono/factory";
-import { hasAdminToken } from "./admin-auth.ts";
+import { callerOf } from "./admin-auth.ts";
 import { ApiError } from "./problem.ts";
 import type { AppEnv } from "./services.ts";
 
 export const rateLimit = createMiddleware<AppEnv>(async function rateLimit(c, next) {
-  if (await hasAdminToken(c.req.header("authorization"), c.env.ADMIN_TOKEN)) return next();
+  if (await callerOf(c.req.header("authorization"), c.env.ADMIN_TOKEN, c.var.services.tokens.authenticate)) return next();
 
   const presented = c.req.header("x-api-key");
   let limiter: RateLimit | undefined;
