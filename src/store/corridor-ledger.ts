@@ -94,7 +94,9 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
   private publish(): Promise<void> {
     this.nextPublish ??= (async () => {
       const wait = this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      // Always yield, even with no wait: the line below must run after `??=` has stored this
+      // promise, or it clears nothing and every later publish reuses this settled one (lost writes).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
       // Writes arriving from here on wait for the next publish; this one takes the document as it is now.
       this.nextPublish = undefined;
       this.lastPublishAt = Date.now();
