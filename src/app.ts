@@ -9,6 +9,7 @@ import { adminAuth } from "./http/admin-auth.ts";
 import { services, type AppEnv } from "./http/services.ts";
 import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
 import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
+import { registerBenchFloorRoute } from "./routes/bench-floor.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
 
@@ -29,6 +30,7 @@ export function buildApp() {
   registerCompareRoute(app);
   registerPutQuotesRoute(app);
   registerPutRateRoute(app);
+  registerBenchFloorRoute(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

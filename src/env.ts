@@ -11,4 +11,6 @@ export interface Env {
   ADMIN_TOKEN: string;
   /** Days after which a quote is flagged stale (default 30). */
   STALE_AFTER_DAYS?: string;
+  /** Set only by `npm run bench`: enables the floor route it measures against (routes/bench-floor.ts). */
+  BENCH_FLOOR?: string;
 }
