@@ -16,6 +16,8 @@ export interface PreparedProduct {
   fee: PreparedFee;
   rate: Decimal;
   receiverFee: Decimal;
+  /** The FX margin depends only on the rate and the mid: kept for the last mid it was worked out for. */
+  margin: { mid: Decimal; percent: Decimal } | undefined;
 }
 
 export function prepareProduct(p: ProductInput): PreparedProduct {
@@ -26,6 +28,7 @@ export function prepareProduct(p: ProductInput): PreparedProduct {
     fee: prepareFee(p.fee, p.sendCurrency),
     rate: new Decimal(p.rate),
     receiverFee: p.receiverFee ? new Decimal(p.receiverFee.amount) : ZERO,
+    margin: undefined,
   };
 }
 
@@ -53,13 +56,24 @@ export function fxMarginPercent(mid: Decimal, rate: Decimal): Decimal {
   return mid.minus(rate).dividedBy(mid).times(HUNDRED);
 }
 
+/** fxMarginPercent(mid, product.rate), worked out once per mid rather than once per amount. */
+export function fxMarginFor(product: PreparedProduct, mid: Decimal): Decimal {
+  const m = product.margin;
+  if (m !== undefined && (m.mid === mid || m.mid.equals(mid))) return m.percent;
+  const percent = fxMarginPercent(mid, product.rate);
+  product.margin = { mid, percent };
+  return percent;
+}
+
 /** Prices `product` for a send amount `sendAmount` against the mid-market rate `mid`. */
 export function evaluate(product: PreparedProduct, sendAmount: Decimal, mid: Decimal): Evaluation {
   const fee = feeFor(product.fee, sendAmount);
   const onTop = product.feeMode === "on_top";
-  const senderPays = onTop ? sendAmount.plus(fee) : sendAmount;
-  const converted = onTop ? sendAmount : sendAmount.minus(fee);
-  const recipientGetsExact = converted.times(product.rate).minus(product.receiverFee);
+  const feeIsZero = fee.isZero();
+  const senderPays = onTop && !feeIsZero ? sendAmount.plus(fee) : sendAmount;
+  const converted = onTop || feeIsZero ? sendAmount : sendAmount.minus(fee);
+  const received = converted.times(product.rate);
+  const recipientGetsExact = product.receiverFee.isZero() ? received : received.minus(product.receiverFee);
   const totalCost = senderPays.minus(recipientGetsExact.dividedBy(mid));
   const totalCostPercent = totalCost.dividedBy(sendAmount).times(HUNDRED);
   const recipientGets = recipientGetsExact.isNegative() ? ZERO : roundDown(recipientGetsExact, product.receiveCurrency);
@@ -72,7 +86,7 @@ export function evaluate(product: PreparedProduct, sendAmount: Decimal, mid: Dec
     recipientGets,
     totalCost,
     totalCostPercent,
-    fxMarginPercent: fxMarginPercent(mid, product.rate),
+    fxMarginPercent: fxMarginFor(product, mid),
     sdg: sdgVerdict(totalCostPercent),
   };
 }

@@ -8,6 +8,8 @@ import { keys } from "./keys.ts";
 
 export interface CorridorsRepo {
   get(id: string): Promise<CorridorDoc | null>;
+  /** The document as stored (JSON text): lets a reader reuse what it derived from an unchanged version. */
+  getRaw(id: string): Promise<string | null>;
   /** Every corridor's summary, from the listing's metadata: one KV operation per 1000 corridors. */
   list(): Promise<CorridorSummary[]>;
 }
@@ -15,6 +17,7 @@ export interface CorridorsRepo {
 export function kvCorridorsRepo(kv: KVNamespace): CorridorsRepo {
   return {
     get: (id) => kv.get<CorridorDoc>(keys.corridor(id), "json"),
+    getRaw: (id) => kv.get(keys.corridor(id), "text"),
     async list() {
       const out: CorridorSummary[] = [];
       let cursor: string | undefined;

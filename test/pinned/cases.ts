@@ -1,7 +1,7 @@
 /**
  * Deterministic comparison cases whose outputs are pinned in compare-golden.json: the outputs of
  * the engine before it was made fast are the spec the fast engine must reproduce to the digit.
- * Shared by the golden writer (scripts/pin-comparisons.ts, plain Node) and the tests (workerd).
+ * Shared by the golden writer (bench/pin-comparisons.ts, plain Node) and the tests (workerd).
  */
 import type { CompareRequest } from "../../src/domain/compare.ts";
 import type { CorridorDoc, ProviderEntry } from "../../src/domain/corridor.ts";

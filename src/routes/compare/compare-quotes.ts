@@ -5,13 +5,14 @@
  * of the reference rates it needs.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { compare, pairsOf } from "../../domain/compare.ts";
-import { summarize } from "../../domain/corridor.ts";
+import { comparePrepared, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
+import type { CorridorDoc } from "../../domain/corridor.ts";
 import { Decimal, fitsMinorUnits, wireMoney } from "../../domain/money.ts";
 import { sortOrders } from "../../domain/ranking.ts";
 import { currencyCode, decimalString, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
+import type { CorridorsRepo } from "../../store/corridors-repo.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 
 /** No remittance is this large; the bound keeps the reverse search and the arithmetic finite. */
@@ -100,20 +101,40 @@ function positiveAmount(raw: string, field: string, currency: string): Decimal {
   return amount;
 }
 
+/**
+ * Prepared corridors of this isolate, by corridor id, with the stored text they were prepared
+ * from: a request whose read returns the same text reuses the preparation (no JSON parsing, no
+ * decimal parsing, no summary); a changed document is prepared afresh. Bounded, oldest out first.
+ */
+const prepared = new Map<string, { raw: string; corridor: PreparedCorridor }>();
+const PREPARED_LIMIT = 64;
+
+async function preparedCorridor(repo: CorridorsRepo, id: string): Promise<PreparedCorridor | null> {
+  const raw = await repo.getRaw(id);
+  if (raw === null) return null;
+  const hit = prepared.get(id);
+  if (hit && hit.raw === raw) return hit.corridor;
+  const corridor = prepareCorridor(JSON.parse(raw) as CorridorDoc);
+  prepared.delete(id);
+  if (prepared.size >= PREPARED_LIMIT) prepared.delete(prepared.keys().next().value!);
+  prepared.set(id, { raw, corridor });
+  return corridor;
+}
+
 export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { corridors, rates, now, settings } = c.var.services;
     const id = corridorFrom(c.req.valid("param").corridor);
     const q = c.req.valid("query");
-    const doc = await corridors.get(id.id);
-    if (!doc) throw notFound(`no corridor ${id.id}`);
-    const summary = summarize(doc);
+    const corridor = await preparedCorridor(corridors, id.id);
+    if (!corridor) throw notFound(`no corridor ${id.id}`);
+    const { doc, summary } = corridor;
 
     const sendCurrency = q.sendCurrency ?? summary.sendCurrencies[0];
     if (!sendCurrency || !summary.sendCurrencies.includes(sendCurrency)) {
       throw badRequest(`no product in ${id.id} sends ${q.sendCurrency ?? "anything"}; offered: ${summary.sendCurrencies.join(", ") || "none"}`, { field: "sendCurrency" });
     }
-    const receiving = doc.providers.flatMap((p) => p.products).filter((p) => p.sendCurrency === sendCurrency).map((p) => p.receiveCurrency);
+    const receiving = corridor.receiving.get(sendCurrency) ?? [];
     const question: "send" | "receive" = q.amount !== undefined ? "send" : "receive";
     const receiveCurrency = q.receiveCurrency ?? (question === "receive" ? summary.receiveCurrencies.find((r) => receiving.includes(r)) : undefined);
     if (receiveCurrency !== undefined && !receiving.includes(receiveCurrency)) {
@@ -121,8 +142,8 @@ export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
     }
     const amount = question === "send" ? positiveAmount(q.amount!, "amount", sendCurrency) : positiveAmount(q.recipientAmount!, "recipientAmount", receiveCurrency!);
 
-    const mids = await rates.resolve(pairsOf(doc));
-    const result = compare(doc, mids, {
+    const mids = await rates.resolve(corridor.pairs);
+    const result = comparePrepared(corridor, mids, {
       question,
       amount,
       sendCurrency,

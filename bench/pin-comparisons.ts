@@ -1,6 +1,6 @@
 /**
  * Writes test/pinned/compare-golden.json from the current engine. Run once, with the engine whose
- * outputs are the spec (`node scripts/pin-comparisons.ts`); the pinned test then holds every later
+ * outputs are the spec (`node bench/pin-comparisons.ts`); the pinned test then holds every later
  * engine to the same digits.
  */
 import { writeFileSync } from "node:fs";
