@@ -3,6 +3,7 @@
  * The total cost of one product for one send amount, as the World Bank's RPW defines it
  * (DESIGN.md section 2), with receiver-side fees added where a quote declares them.
  */
+import { divide } from "./exact-division.ts";
 import { feeFor, prepareFee, type PreparedFee } from "./fees.ts";
 import { Decimal, HUNDRED, roundDown, ZERO } from "./money.ts";
 import type { FeeMode, ProductInput } from "./schemas.ts";
@@ -53,7 +54,7 @@ export interface Evaluation {
 
 /** (M − R) / M × 100; negative when a promotion beats the mid-market rate. */
 export function fxMarginPercent(mid: Decimal, rate: Decimal): Decimal {
-  return mid.minus(rate).dividedBy(mid).times(HUNDRED);
+  return divide(mid.minus(rate), mid).times(HUNDRED);
 }
 
 /** fxMarginPercent(mid, product.rate), worked out once per mid rather than once per amount. */
@@ -74,8 +75,9 @@ export function evaluate(product: PreparedProduct, sendAmount: Decimal, mid: Dec
   const converted = onTop || feeIsZero ? sendAmount : sendAmount.minus(fee);
   const received = converted.times(product.rate);
   const recipientGetsExact = product.receiverFee.isZero() ? received : received.minus(product.receiverFee);
-  const totalCost = senderPays.minus(recipientGetsExact.dividedBy(mid));
-  const totalCostPercent = totalCost.dividedBy(sendAmount).times(HUNDRED);
+  // `divide` is dividedBy, digit for digit, on BigInt (exact-division.ts).
+  const totalCost = senderPays.minus(divide(recipientGetsExact, mid));
+  const totalCostPercent = divide(totalCost, sendAmount).times(HUNDRED);
   const recipientGets = recipientGetsExact.isNegative() ? ZERO : roundDown(recipientGetsExact, product.receiveCurrency);
   return {
     sendAmount,

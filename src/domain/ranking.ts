@@ -4,6 +4,7 @@
  * or fastest.
  */
 import type { Evaluation } from "./cost.ts";
+import { divide } from "./exact-division.ts";
 import type { Decimal } from "./money.ts";
 import { speeds, type PayIn, type PayOut, type ProviderType, type Speed } from "./schemas.ts";
 
@@ -50,7 +51,7 @@ const recipientValues = new WeakMap<Rankable, Decimal>();
  */
 function recipientValue(item: Rankable): Decimal {
   let value = recipientValues.get(item);
-  if (value === undefined) recipientValues.set(item, (value = item.evaluation.recipientGets.dividedBy(item.mid)));
+  if (value === undefined) recipientValues.set(item, (value = divide(item.evaluation.recipientGets, item.mid)));
   return value;
 }
 
