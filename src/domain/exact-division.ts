@@ -43,16 +43,52 @@ interface Scaled {
 
 const scaledCache = new WeakMap<Decimal, Scaled>();
 
+const LIMB = 10_000_000n;
+
 function scaled(x: Decimal): Scaled {
   const hit = scaledCache.get(x);
   if (hit) return hit;
   const d = (x as unknown as { d: number[] }).d;
-  let s = String(d[0]);
-  for (let i = 1; i < d.length; i++) s += String(d[i]).padStart(7, "0");
-  const digits = s.length;
-  const value = { c: BigInt(s), exp: x.e - digits + 1, digits };
+  let c = BigInt(d[0]!);
+  for (let i = 1; i < d.length; i++) c = c * LIMB + BigInt(d[i]!);
+  const digits = String(d[0]).length + 7 * (d.length - 1);
+  const value = { c, exp: x.e - digits + 1, digits };
   scaledCache.set(x, value);
   return value;
+}
+
+/**
+ * The Decimal of value ±q × 10^exp (q > 0), laid out as decimal.js's own string parser lays it out
+ * (base-10^7 limbs aligned on the exponent, trailing zeros dropped), without the parsing.
+ */
+function fromScaled(negative: boolean, q: bigint, exp: number): Decimal {
+  let str = q.toString();
+  let len = str.length;
+  while (str.charCodeAt(len - 1) === 48) len--;
+  exp += str.length - len;
+  str = str.slice(0, len);
+  const e = exp + len - 1;
+  const d: number[] = [];
+  let i = (e + 1) % 7;
+  if (e < 0) i += 7;
+  if (i < len) {
+    if (i) d.push(+str.slice(0, i));
+    for (len -= 7; i < len; ) d.push(+str.slice(i, (i += 7)));
+    str = str.slice(i);
+    i = 7 - str.length;
+  } else {
+    i -= len;
+  }
+  while (i--) str += "0";
+  d.push(+str);
+  // Every clone shares one prototype; an instance finds its clone's settings (precision, toExpNeg…)
+  // through its own `constructor` property, which decimal.js's constructor sets as below.
+  const x = Object.create(Decimal.prototype) as Decimal & { s: number; e: number; d: number[]; constructor: unknown };
+  x.constructor = Decimal;
+  x.s = negative ? -1 : 1;
+  x.e = e;
+  x.d = d;
+  return x;
 }
 
 /** `a.dividedBy(b)`, the same Decimal value, computed faster. */
@@ -76,6 +112,5 @@ export function divide(a: Decimal, b: Decimal): Decimal {
     q = up ? kept + 1n : kept;
     exp += extra;
   }
-  const sign = a.isNegative() !== b.isNegative() ? "-" : "";
-  return new Decimal(`${sign}${q}e${exp}`);
+  return fromScaled(a.isNegative() !== b.isNegative(), q, exp);
 }
