@@ -3,6 +3,7 @@
  * table and writes bench/results.json. About a minute and a half on a 2-core machine.
  */
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchArithmetic } from "./arithmetic.ts";
@@ -97,6 +98,8 @@ const results = {
     decimal_evaluations_per_s: Math.round(arithmetic.decimalPerSecond),
     float_evaluations_per_s: Math.round(arithmetic.floatPerSecond),
     concurrency: CONCURRENCY,
+    // Other work on the machine weighs on every figure: the 1-minute load average when the run ended.
+    load_average: round(loadavg()[0]!, 2),
     case_ms: CASE_MS,
     notes: growth.notes,
   },

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { divide } from "../src/domain/exact-division.ts";
+import { divide, divideShifted } from "../src/domain/exact-division.ts";
 import { Decimal } from "../src/domain/money.ts";
 
 const decimalText = fc
@@ -67,5 +67,20 @@ describe("exact division's results are ordinary Decimals", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("exact division with a power-of-ten shift", () => {
+  it("equals dividedBy(…).times(100): a percentage", () => {
+    fc.assert(
+      fc.property(decimalText, decimalText, (a, b) => {
+        const fast = divideShifted(new Decimal(a), new Decimal(b), 2);
+        const slow = new Decimal(a).dividedBy(b).times(100);
+        expect(fast.toString()).toBe(slow.toString());
+        expect((fast as unknown as { d: number[] }).d).toEqual((slow as unknown as { d: number[] }).d);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(divideShifted(new Decimal(0), new Decimal(7), 2).toString()).toBe("0");
   });
 });

@@ -3,9 +3,9 @@
  * The total cost of one product for one send amount, as the World Bank's RPW defines it
  * (DESIGN.md section 2), with receiver-side fees added where a quote declares them.
  */
-import { divide } from "./exact-division.ts";
+import { divide, divideShifted } from "./exact-division.ts";
 import { feeFor, prepareFee, type PreparedFee } from "./fees.ts";
-import { Decimal, HUNDRED, roundDown, ZERO } from "./money.ts";
+import { Decimal, roundDown, ZERO } from "./money.ts";
 import type { FeeMode, ProductInput } from "./schemas.ts";
 import { sdgVerdict, type SdgVerdict } from "./sdg.ts";
 
@@ -54,7 +54,7 @@ export interface Evaluation {
 
 /** (M − R) / M × 100; negative when a promotion beats the mid-market rate. */
 export function fxMarginPercent(mid: Decimal, rate: Decimal): Decimal {
-  return divide(mid.minus(rate), mid).times(HUNDRED);
+  return divideShifted(mid.minus(rate), mid, 2);
 }
 
 /** fxMarginPercent(mid, product.rate), worked out once per mid rather than once per amount. */
@@ -75,9 +75,9 @@ export function evaluate(product: PreparedProduct, sendAmount: Decimal, mid: Dec
   const converted = onTop || feeIsZero ? sendAmount : sendAmount.minus(fee);
   const received = converted.times(product.rate);
   const recipientGetsExact = product.receiverFee.isZero() ? received : received.minus(product.receiverFee);
-  // `divide` is dividedBy, digit for digit, on BigInt (exact-division.ts).
+  // `divide` is dividedBy and `divideShifted(…, 2)` is dividedBy(…).times(100), digit for digit, on BigInt.
   const totalCost = senderPays.minus(divide(recipientGetsExact, mid));
-  const totalCostPercent = divide(totalCost, sendAmount).times(HUNDRED);
+  const totalCostPercent = divideShifted(totalCost, sendAmount, 2);
   const recipientGets = recipientGetsExact.isNegative() ? ZERO : roundDown(recipientGetsExact, product.receiveCurrency);
   return {
     sendAmount,

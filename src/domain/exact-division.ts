@@ -93,7 +93,15 @@ function fromScaled(negative: boolean, q: bigint, exp: number): Decimal {
 
 /** `a.dividedBy(b)`, the same Decimal value, computed faster. */
 export function divide(a: Decimal, b: Decimal): Decimal {
-  if (!a.isFinite() || !b.isFinite() || a.isZero() || b.isZero()) return a.dividedBy(b);
+  return divideShifted(a, b, 0);
+}
+
+/**
+ * `a.dividedBy(b).times(10^shift)`, e.g. a percentage with shift 2. The same value: the quotient
+ * has at most 40 digits, so multiplying it by a power of ten is exact and rounds nothing.
+ */
+export function divideShifted(a: Decimal, b: Decimal, shift: number): Decimal {
+  if (!a.isFinite() || !b.isFinite() || a.isZero() || b.isZero()) return shift === 0 ? a.dividedBy(b) : a.dividedBy(b).times(Decimal.pow(10, shift));
   const x = scaled(a);
   const y = scaled(b);
   // Scale the dividend so the integer quotient has at least WORKING digits.
@@ -112,5 +120,5 @@ export function divide(a: Decimal, b: Decimal): Decimal {
     q = up ? kept + 1n : kept;
     exp += extra;
   }
-  return fromScaled(a.isNegative() !== b.isNegative(), q, exp);
+  return fromScaled(a.isNegative() !== b.isNegative(), q, exp + shift);
 }
