@@ -87,7 +87,7 @@ function rate(ms: number, pairs: number, fn: () => number): number {
   return (done / elapsed) * 1000;
 }
 
-export function benchArithmetic(products: ProductInput[], msPerRound = 700, rounds = 3): ArithmeticResult {
+export function benchArithmetic(products: ProductInput[], msPerRound = 500, rounds = 5): ArithmeticResult {
   const mid = new Decimal("18.7234");
   const midF = 18.7234;
   const inputs = products.map((p) => productInput.parse(p));
@@ -122,14 +122,19 @@ export function benchArithmetic(products: ProductInput[], msPerRound = 700, roun
     return n;
   };
 
-  // Alternate the two so that neither gets the warmer machine; keep each one's best round.
-  let decimalPerSecond = 0;
-  let floatPerSecond = 0;
+  // Alternate the two so that neither gets the quieter moment; the ratio is the median of the
+  // rounds' ratios, the rates are the medians of the rounds.
   rate(200, pairs, decimalRound);
   rate(200, pairs, floatRound);
+  const d: number[] = [];
+  const f: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    decimalPerSecond = Math.max(decimalPerSecond, rate(msPerRound, pairs, decimalRound));
-    floatPerSecond = Math.max(floatPerSecond, rate(msPerRound, pairs, floatRound));
+    d.push(rate(msPerRound, pairs, decimalRound));
+    f.push(rate(msPerRound, pairs, floatRound));
   }
-  return { decimalPerSecond, floatPerSecond, ratio: decimalPerSecond / floatPerSecond, products: prepared.length, amounts: amounts.length };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const decimalPerSecond = median(d);
+  const floatPerSecond = median(f);
+  const ratio = median(d.map((x, i) => x / f[i]!));
+  return { decimalPerSecond, floatPerSecond, ratio, products: prepared.length, amounts: amounts.length };
 }

@@ -15,7 +15,9 @@ export interface Build {
 }
 
 export function buildWorker(root: string, outdir: string): Build {
-  const out = execFileSync(join(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--minify", "--outdir", outdir], {
+  // Run wrangler with this Node (22), not whichever `node` the PATH finds first.
+  const wrangler = join(root, "node_modules/wrangler/bin/wrangler.js");
+  const out = execFileSync(process.execPath, [wrangler, "deploy", "--dry-run", "--minify", "--outdir", outdir], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
