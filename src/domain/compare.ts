@@ -5,7 +5,7 @@
  */
 import { summarize, type CorridorDoc, type CorridorSummary, type ProviderEntry } from "./corridor.ts";
 import { evaluate, prepareProduct, type Evaluation, type PreparedProduct } from "./cost.ts";
-import { formatPercent, roundUp, wireMoney, type Decimal, type WireMoney } from "./money.ts";
+import { fitsMinorUnits, formatPercent, roundUp, wireMoney, type Decimal, type WireMoney } from "./money.ts";
 import { rank, type Filters, type Question, type Rankable, type SortOrder } from "./ranking.ts";
 import type { ResolvedMid } from "./reference-rates.ts";
 import { smallestSendAmount } from "./reverse.ts";
@@ -145,7 +145,8 @@ function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
     midRate: midString(mid),
     fxMarginPercent: formatPercent(e.fxMarginPercent),
     totalCost: { ...wireMoney(roundUp(e.totalCost, p.sendCurrency), p.sendCurrency), percent: formatPercent(e.totalCostPercent) },
-    senderPays: wireMoney(roundUp(e.senderPays, p.sendCurrency), p.sendCurrency),
+    // S and the fee are in minor units already, so their sum usually is: rounding it again is a no-op.
+    senderPays: wireMoney(fitsMinorUnits(e.senderPays, p.sendCurrency) ? e.senderPays : roundUp(e.senderPays, p.sendCurrency), p.sendCurrency),
     recipientGets: wireMoney(e.recipientGets, p.receiveCurrency),
     sdg: e.sdg,
     transparent: p.transparent,
