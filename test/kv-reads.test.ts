@@ -61,6 +61,7 @@ describe("KV operations of a comparison", () => {
     const all = (await (await app.fetch(new Request(`http://tenc.test/v1/corridors/${CORRIDOR}/quotes?amount=200`), env)).json()) as any;
     expect(all.quotes).toHaveLength(PROVIDER_COUNT);
     expect(new Set(all.midRates.map((m: any) => m.derivation))).toEqual(new Set(["direct", "cross_eur"]));
-    expect(log).toEqual(["get", "get"]);
+    expect(log.length).toBeLessThanOrEqual(2);
+    expect(log.every((op) => op === "get"), log.join(", ")).toBe(true);
   });
 });

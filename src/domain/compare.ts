@@ -3,9 +3,9 @@
  * A corridor's comparison for one question ("I send S" or "they must get T"): every product
  * priced, ranked, and written out with money as decimal strings.
  */
-import type { CorridorDoc, ProviderEntry } from "./corridor.ts";
+import { summarize, type CorridorDoc, type CorridorSummary, type ProviderEntry } from "./corridor.ts";
 import { evaluate, prepareProduct, type Evaluation, type PreparedProduct } from "./cost.ts";
-import { formatPercent, roundUp, wireMoney, type Decimal, type WireMoney } from "./money.ts";
+import { fitsMinorUnits, formatPercent, roundUp, wireMoney, type Decimal, type WireMoney } from "./money.ts";
 import { rank, type Filters, type Question, type Rankable, type SortOrder } from "./ranking.ts";
 import type { ResolvedMid } from "./reference-rates.ts";
 import { smallestSendAmount } from "./reverse.ts";
@@ -85,10 +85,15 @@ export interface Comparison {
 
 const DAY_MS = 86_400_000;
 
-interface Candidate extends Rankable {
+/** One product with everything that does not depend on the request worked out once. */
+interface PreparedItem {
   entry: ProviderEntry;
   input: ProductInput;
   prepared: PreparedProduct;
+  pair: string;
+  provider: QuoteView["provider"];
+  receiverFee: WireMoney;
+  observedMs: number;
 }
 
 /** Whole days since the quote was observed (0 for a quote dated in the future). */
@@ -96,12 +101,55 @@ export function ageInDays(observedAt: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(observedAt)) / DAY_MS));
 }
 
-function view(c: Candidate, mid: Decimal, req: CompareRequest): QuoteView {
+/**
+ * A corridor document made ready to price: products parsed, summary and currency pairs found.
+ * Built once per document version and reused by every comparison that reads that version.
+ */
+export interface PreparedCorridor {
+  doc: CorridorDoc;
+  summary: CorridorSummary;
+  pairs: [string, string][];
+  items: PreparedItem[];
+  /** Receive currencies offered for each send currency, one entry per product (as the doc lists them). */
+  receiving: Map<string, string[]>;
+}
+
+export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
+  const items: PreparedItem[] = [];
+  const receiving = new Map<string, string[]>();
+  for (const entry of doc.providers) {
+    const p = entry.provider;
+    const provider = { id: entry.id, name: p.name, type: p.type, ...(p.website ? { website: p.website } : {}) };
+    for (const input of entry.products) {
+      const prepared = prepareProduct(input);
+      items.push({
+        entry,
+        input,
+        prepared,
+        pair: `${input.sendCurrency}/${input.receiveCurrency}`,
+        provider,
+        receiverFee: wireMoney(prepared.receiverFee, input.receiveCurrency),
+        observedMs: Date.parse(input.observedAt),
+      });
+      const list = receiving.get(input.sendCurrency) ?? [];
+      list.push(input.receiveCurrency);
+      receiving.set(input.sendCurrency, list);
+    }
+  }
+  return { doc, summary: summarize(doc), pairs: pairsOf(doc), items, receiving };
+}
+
+interface Candidate extends Rankable {
+  item: PreparedItem;
+  resolvedMid: ResolvedMid;
+}
+
+function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
   const e: Evaluation = c.evaluation;
-  const p = c.input;
+  const p = c.item.input;
   const ageDays = ageInDays(p.observedAt, req.now);
   return {
-    provider: { id: c.entry.id, name: c.entry.provider.name, type: c.entry.provider.type, ...(c.entry.provider.website ? { website: c.entry.provider.website } : {}) },
+    provider: c.item.provider,
     product: p.id,
     payIn: p.payIn,
     payOut: p.payOut,
@@ -109,12 +157,13 @@ function view(c: Candidate, mid: Decimal, req: CompareRequest): QuoteView {
     feeMode: p.feeMode,
     sendAmount: wireMoney(e.sendAmount, p.sendCurrency),
     fee: wireMoney(e.fee, p.sendCurrency),
-    receiverFee: wireMoney(c.prepared.receiverFee, p.receiveCurrency),
+    receiverFee: c.item.receiverFee,
     rate: p.rate,
-    midRate: mid.toString(),
+    midRate: midString(mid),
     fxMarginPercent: formatPercent(e.fxMarginPercent),
     totalCost: { ...wireMoney(roundUp(e.totalCost, p.sendCurrency), p.sendCurrency), percent: formatPercent(e.totalCostPercent) },
-    senderPays: wireMoney(roundUp(e.senderPays, p.sendCurrency), p.sendCurrency),
+    // S and the fee are in minor units already, so their sum usually is: rounding it again is a no-op.
+    senderPays: wireMoney(fitsMinorUnits(e.senderPays, p.sendCurrency) ? e.senderPays : roundUp(e.senderPays, p.sendCurrency), p.sendCurrency),
     recipientGets: wireMoney(e.recipientGets, p.receiveCurrency),
     sdg: e.sdg,
     transparent: p.transparent,
@@ -126,6 +175,15 @@ function view(c: Candidate, mid: Decimal, req: CompareRequest): QuoteView {
   };
 }
 
+const midStrings = new WeakMap<ResolvedMid, string>();
+
+/** A mid's decimal string, written once per request however many quotes show it. */
+function midString(mid: ResolvedMid): string {
+  let s = midStrings.get(mid);
+  if (s === undefined) midStrings.set(mid, (s = mid.rate.toString()));
+  return s;
+}
+
 /** The currency pairs a comparison needs mid rates for. */
 export function pairsOf(doc: CorridorDoc): [string, string][] {
   const seen = new Map<string, [string, string]>();
@@ -134,57 +192,56 @@ export function pairsOf(doc: CorridorDoc): [string, string][] {
 }
 
 export function compare(doc: CorridorDoc, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
+  return comparePrepared(prepareCorridor(doc), mids, req);
+}
+
+export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
   const candidates: Candidate[] = [];
   const unpriced: Unpriced[] = [];
   const excluded: Excluded[] = [];
   const used = new Map<string, ResolvedMid>();
-  for (const entry of doc.providers) {
-    for (const input of entry.products) {
-      if (input.sendCurrency !== req.sendCurrency) continue;
-      if (req.receiveCurrency !== undefined && input.receiveCurrency !== req.receiveCurrency) continue;
-      const ageDays = ageInDays(input.observedAt, req.now);
-      if (req.excludeAfterDays > 0 && ageDays > req.excludeAfterDays) {
-        excluded.push({ provider: entry.id, product: input.id, observedAt: input.observedAt, ageDays, reason: `observed ${ageDays} days ago, more than ${req.excludeAfterDays}` });
-        continue;
-      }
-      const pair = `${input.sendCurrency}/${input.receiveCurrency}`;
-      const mid = mids.get(pair);
-      if (!mid) {
-        unpriced.push({ provider: entry.id, product: input.id, reason: `no mid-market reference rate for ${pair}` });
-        continue;
-      }
-      const prepared = prepareProduct(input);
-      const evaluation = req.question === "send" ? evaluate(prepared, req.amount, mid.rate) : smallestSendAmount(prepared, req.amount, mid.rate);
-      if (!evaluation) {
-        unpriced.push({ provider: entry.id, product: input.id, reason: `cannot deliver ${req.amount.toString()} ${input.receiveCurrency}` });
-        continue;
-      }
-      if (req.question === "send" && evaluation.converted.lessThanOrEqualTo(0)) {
-        unpriced.push({ provider: entry.id, product: input.id, reason: "the fee exceeds the amount sent" });
-        continue;
-      }
-      used.set(pair, mid);
-      candidates.push({
-        entry,
-        input,
-        prepared,
-        evaluation,
-        mid: mid.rate,
-        providerId: entry.id,
-        productId: input.id,
-        providerType: entry.provider.type,
-        payIn: input.payIn,
-        payOut: input.payOut,
-        speed: input.speed,
-      });
+  for (const item of corridor.items) {
+    const input = item.input;
+    if (input.sendCurrency !== req.sendCurrency) continue;
+    if (req.receiveCurrency !== undefined && input.receiveCurrency !== req.receiveCurrency) continue;
+    const ageDays = ageInDays(input.observedAt, req.now);
+    if (req.excludeAfterDays > 0 && ageDays > req.excludeAfterDays) {
+      excluded.push({ provider: item.entry.id, product: input.id, observedAt: input.observedAt, ageDays, reason: `observed ${ageDays} days ago, more than ${req.excludeAfterDays}` });
+      continue;
     }
+    const mid = mids.get(item.pair);
+    if (!mid) {
+      unpriced.push({ provider: item.entry.id, product: input.id, reason: `no mid-market reference rate for ${item.pair}` });
+      continue;
+    }
+    const evaluation = req.question === "send" ? evaluate(item.prepared, req.amount, mid.rate) : smallestSendAmount(item.prepared, req.amount, mid.rate);
+    if (!evaluation) {
+      unpriced.push({ provider: item.entry.id, product: input.id, reason: `cannot deliver ${req.amount.toString()} ${input.receiveCurrency}` });
+      continue;
+    }
+    if (req.question === "send" && evaluation.converted.lessThanOrEqualTo(0)) {
+      unpriced.push({ provider: item.entry.id, product: input.id, reason: "the fee exceeds the amount sent" });
+      continue;
+    }
+    used.set(item.pair, mid);
+    candidates.push({
+      item,
+      evaluation,
+      mid: mid.rate,
+      providerId: item.entry.id,
+      productId: input.id,
+      providerType: item.entry.provider.type,
+      payIn: input.payIn,
+      payOut: input.payOut,
+      speed: input.speed,
+      resolvedMid: mid,
+    });
   }
   const ranked = rank(candidates, req.filters, req.sort, req.question);
   return {
-    quotes: ranked.map((c) => view(c, c.mid, req)),
+    quotes: ranked.map((c) => view(c, c.resolvedMid, req)),
     unpriced,
     excluded,
-    midRates: [...used.values()].map((m) => ({ base: m.base, quote: m.quote, rate: m.rate.toString(), asOf: m.asOf, source: m.source, derivation: m.derivation })),
+    midRates: [...used.values()].map((m) => ({ base: m.base, quote: m.quote, rate: midString(m), asOf: m.asOf, source: m.source, derivation: m.derivation })),
   };
 }
-

@@ -3,8 +3,9 @@
  * The total cost of one product for one send amount, as the World Bank's RPW defines it
  * (DESIGN.md section 2), with receiver-side fees added where a quote declares them.
  */
+import { divide, divideShifted } from "./exact-division.ts";
 import { feeFor, prepareFee, type PreparedFee } from "./fees.ts";
-import { Decimal, HUNDRED, roundDown, ZERO } from "./money.ts";
+import { Decimal, roundDown, ZERO } from "./money.ts";
 import type { FeeMode, ProductInput } from "./schemas.ts";
 import { sdgVerdict, type SdgVerdict } from "./sdg.ts";
 
@@ -16,6 +17,8 @@ export interface PreparedProduct {
   fee: PreparedFee;
   rate: Decimal;
   receiverFee: Decimal;
+  /** The FX margin depends only on the rate and the mid: kept for the last mid it was worked out for. */
+  margin: { mid: Decimal; percent: Decimal } | undefined;
 }
 
 export function prepareProduct(p: ProductInput): PreparedProduct {
@@ -26,6 +29,7 @@ export function prepareProduct(p: ProductInput): PreparedProduct {
     fee: prepareFee(p.fee, p.sendCurrency),
     rate: new Decimal(p.rate),
     receiverFee: p.receiverFee ? new Decimal(p.receiverFee.amount) : ZERO,
+    margin: undefined,
   };
 }
 
@@ -50,18 +54,30 @@ export interface Evaluation {
 
 /** (M − R) / M × 100; negative when a promotion beats the mid-market rate. */
 export function fxMarginPercent(mid: Decimal, rate: Decimal): Decimal {
-  return mid.minus(rate).dividedBy(mid).times(HUNDRED);
+  return divideShifted(mid.minus(rate), mid, 2);
+}
+
+/** fxMarginPercent(mid, product.rate), worked out once per mid rather than once per amount. */
+export function fxMarginFor(product: PreparedProduct, mid: Decimal): Decimal {
+  const m = product.margin;
+  if (m !== undefined && (m.mid === mid || m.mid.equals(mid))) return m.percent;
+  const percent = fxMarginPercent(mid, product.rate);
+  product.margin = { mid, percent };
+  return percent;
 }
 
 /** Prices `product` for a send amount `sendAmount` against the mid-market rate `mid`. */
 export function evaluate(product: PreparedProduct, sendAmount: Decimal, mid: Decimal): Evaluation {
   const fee = feeFor(product.fee, sendAmount);
   const onTop = product.feeMode === "on_top";
-  const senderPays = onTop ? sendAmount.plus(fee) : sendAmount;
-  const converted = onTop ? sendAmount : sendAmount.minus(fee);
-  const recipientGetsExact = converted.times(product.rate).minus(product.receiverFee);
-  const totalCost = senderPays.minus(recipientGetsExact.dividedBy(mid));
-  const totalCostPercent = totalCost.dividedBy(sendAmount).times(HUNDRED);
+  const feeIsZero = fee.isZero();
+  const senderPays = onTop && !feeIsZero ? sendAmount.plus(fee) : sendAmount;
+  const converted = onTop || feeIsZero ? sendAmount : sendAmount.minus(fee);
+  const received = converted.times(product.rate);
+  const recipientGetsExact = product.receiverFee.isZero() ? received : received.minus(product.receiverFee);
+  // `divide` is dividedBy and `divideShifted(…, 2)` is dividedBy(…).times(100), digit for digit, on BigInt.
+  const totalCost = senderPays.minus(divide(recipientGetsExact, mid));
+  const totalCostPercent = divideShifted(totalCost, sendAmount, 2);
   const recipientGets = recipientGetsExact.isNegative() ? ZERO : roundDown(recipientGetsExact, product.receiveCurrency);
   return {
     sendAmount,
@@ -72,7 +88,7 @@ export function evaluate(product: PreparedProduct, sendAmount: Decimal, mid: Dec
     recipientGets,
     totalCost,
     totalCostPercent,
-    fxMarginPercent: fxMarginPercent(mid, product.rate),
+    fxMarginPercent: fxMarginFor(product, mid),
     sdg: sdgVerdict(totalCostPercent),
   };
 }

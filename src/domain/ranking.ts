@@ -4,6 +4,7 @@
  * or fastest.
  */
 import type { Evaluation } from "./cost.ts";
+import { divide } from "./exact-division.ts";
 import type { Decimal } from "./money.ts";
 import { speeds, type PayIn, type PayOut, type ProviderType, type Speed } from "./schemas.ts";
 
@@ -42,9 +43,16 @@ export function matches(item: Rankable, f: Filters): boolean {
   );
 }
 
-/** What the recipient gets valued at mid in send-currency units: comparable across currencies. */
+const recipientValues = new WeakMap<Rankable, Decimal>();
+
+/**
+ * What the recipient gets valued at mid in send-currency units: comparable across currencies.
+ * Worked out once per item, not once per comparison the sort makes (a division each).
+ */
 function recipientValue(item: Rankable): Decimal {
-  return item.evaluation.recipientGets.dividedBy(item.mid);
+  let value = recipientValues.get(item);
+  if (value === undefined) recipientValues.set(item, (value = divide(item.evaluation.recipientGets, item.mid)));
+  return value;
 }
 
 /**

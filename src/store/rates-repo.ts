@@ -9,8 +9,17 @@ import { keys } from "./keys.ts";
 export interface RatesRepo {
   put(rate: ReferenceRate): Promise<void>;
   get(base: string, quote: string): Promise<ReferenceRate | null>;
-  /** Resolves every pair with one KV read (a bulk get), whatever the number of pairs. */
-  resolve(pairs: [string, string][]): Promise<Map<string, ResolvedMid | undefined>>;
+  /**
+   * Resolves every pair with one KV read (a bulk get), whatever the number of pairs. Keys already
+   * read (`prefetched`, text values by KV key, as `keysFor` names them) are not read again: with all
+   * of them there, no KV operation at all.
+   */
+  resolve(pairs: [string, string][], prefetched?: Map<string, string | null>): Promise<Map<string, ResolvedMid | undefined>>;
+}
+
+/** The KV keys whose rates could resolve `pairs`. */
+export function rateKeysFor(pairs: [string, string][]): string[] {
+  return [...new Set(pairs.flatMap(([b, q]) => candidatePairs(b, q).map(([x, y]) => keys.rate(x, y))))];
 }
 
 export const pairKey = (base: string, quote: string) => `${base}/${quote}`;
@@ -18,15 +27,23 @@ export const pairKey = (base: string, quote: string) => `${base}/${quote}`;
 // A bulk get takes at most 100 keys per operation.
 const BULK_GET_LIMIT = 100;
 
+function parseRate(text: string | null): ReferenceRate | null {
+  return text === null ? null : (JSON.parse(text) as ReferenceRate);
+}
+
 export function kvRatesRepo(kv: KVNamespace): RatesRepo {
   return {
     async put(rate) {
       await kv.put(keys.rate(rate.base, rate.quote), JSON.stringify(rate));
     },
     get: (base, quote) => kv.get<ReferenceRate>(keys.rate(base, quote), "json"),
-    async resolve(pairs) {
-      const wanted = [...new Set(pairs.flatMap(([b, q]) => candidatePairs(b, q).map(([x, y]) => keys.rate(x, y))))];
+    async resolve(pairs, prefetched) {
       const found = new Map<string, ReferenceRate | null>();
+      let wanted = rateKeysFor(pairs);
+      if (prefetched) {
+        for (const k of wanted) if (prefetched.has(k)) found.set(k, parseRate(prefetched.get(k)!));
+        wanted = wanted.filter((k) => !prefetched.has(k));
+      }
       for (let i = 0; i < wanted.length; i += BULK_GET_LIMIT) {
         const chunk = await kv.get<ReferenceRate>(wanted.slice(i, i + BULK_GET_LIMIT), "json");
         for (const [k, v] of chunk) found.set(k, v);

@@ -1,17 +1,19 @@
 /**
  * @module
  * `GET /v1/corridors/{corridor}/quotes`: every product of a corridor priced for one amount and
- * ranked. Two KV reads whatever the number of providers: the corridor document, then one bulk get
- * of the reference rates it needs.
+ * ranked. One KV read when this isolate has seen the corridor before (the document and its rates in
+ * one bulk get), two otherwise, whatever the number of providers.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { compare, pairsOf } from "../../domain/compare.ts";
-import { summarize } from "../../domain/corridor.ts";
+import { comparePrepared, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
+import type { CorridorDoc } from "../../domain/corridor.ts";
 import { Decimal, fitsMinorUnits, wireMoney } from "../../domain/money.ts";
 import { sortOrders } from "../../domain/ranking.ts";
 import { currencyCode, decimalString, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
+import type { CorridorsRepo } from "../../store/corridors-repo.ts";
+import { rateKeysFor } from "../../store/rates-repo.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 
 /** No remittance is this large; the bound keeps the reverse search and the arithmetic finite. */
@@ -103,20 +105,46 @@ function positiveAmount(raw: string, field: string, currency: string): Decimal {
   return amount;
 }
 
+/**
+ * Prepared corridors of this isolate, by corridor id, with the stored text they were prepared
+ * from: a request whose read returns the same text reuses the preparation (no JSON parsing, no
+ * decimal parsing, no summary); a changed document is prepared afresh. Bounded, oldest out first.
+ */
+const prepared = new Map<string, { raw: string; corridor: PreparedCorridor; rateKeys: string[] }>();
+const PREPARED_LIMIT = 64;
+
+/**
+ * The corridor, prepared, and the reference rates its comparison needs, in one KV operation when
+ * the corridor is already prepared here: its rate keys are read in the same bulk get as the
+ * document. A changed document that needs other rates costs one more read, in `rates.resolve`.
+ */
+async function readCorridor(corridors: CorridorsRepo, id: string): Promise<{ corridor: PreparedCorridor; rates: Map<string, string | null> } | null> {
+  const hit = prepared.get(id);
+  const { raw, others } = await corridors.getRawWith(id, hit ? hit.rateKeys : []);
+  if (raw === null) return null;
+  if (hit && hit.raw === raw) return { corridor: hit.corridor, rates: others };
+  const corridor = prepareCorridor(JSON.parse(raw) as CorridorDoc);
+  prepared.delete(id);
+  if (prepared.size >= PREPARED_LIMIT) prepared.delete(prepared.keys().next().value!);
+  prepared.set(id, { raw, corridor, rateKeys: rateKeysFor(corridor.pairs) });
+  return { corridor, rates: others };
+}
+
 export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { corridors, rates, now, settings } = c.var.services;
     const id = corridorFrom(c.req.valid("param").corridor);
     const q = c.req.valid("query");
-    const doc = await corridors.get(id.id);
-    if (!doc) throw notFound(`no corridor ${id.id}`);
-    const summary = summarize(doc);
+    const read = await readCorridor(corridors, id.id);
+    if (!read) throw notFound(`no corridor ${id.id}`);
+    const { corridor } = read;
+    const { doc, summary } = corridor;
 
     const sendCurrency = q.sendCurrency ?? summary.sendCurrencies[0];
     if (!sendCurrency || !summary.sendCurrencies.includes(sendCurrency)) {
       throw badRequest(`no product in ${id.id} sends ${q.sendCurrency ?? "anything"}; offered: ${summary.sendCurrencies.join(", ") || "none"}`, { field: "sendCurrency" });
     }
-    const receiving = doc.providers.flatMap((p) => p.products).filter((p) => p.sendCurrency === sendCurrency).map((p) => p.receiveCurrency);
+    const receiving = corridor.receiving.get(sendCurrency) ?? [];
     const question: "send" | "receive" = q.amount !== undefined ? "send" : "receive";
     const receiveCurrency = q.receiveCurrency ?? (question === "receive" ? summary.receiveCurrencies.find((r) => receiving.includes(r)) : undefined);
     if (receiveCurrency !== undefined && !receiving.includes(receiveCurrency)) {
@@ -124,8 +152,8 @@ export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
     }
     const amount = question === "send" ? positiveAmount(q.amount!, "amount", sendCurrency) : positiveAmount(q.recipientAmount!, "recipientAmount", receiveCurrency!);
 
-    const mids = await rates.resolve(pairsOf(doc));
-    const result = compare(doc, mids, {
+    const mids = await rates.resolve(corridor.pairs, read.rates);
+    const result = comparePrepared(corridor, mids, {
       question,
       amount,
       sendCurrency,

@@ -1,0 +1,18 @@
+/**
+ * @module
+ * `GET /__bench/floor/{corridor}`: the benchmark's floor, the least a request reading a corridor
+ * can cost (one KV read, the value returned unchanged). Answers only when the `BENCH_FLOOR` var is
+ * set, as it is in `npm run bench`; elsewhere it is the same 404 as any unknown path.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../http/services.ts";
+import { keys } from "../store/keys.ts";
+
+export function registerBenchFloorRoute(app: OpenAPIHono<AppEnv>) {
+  app.get("/__bench/floor/:corridor", async (c, next) => {
+    if (!c.env.BENCH_FLOOR) return next();
+    const value = await c.env.KV.get(keys.corridor(c.req.param("corridor")), "text");
+    if (value === null) return c.body(null, 404);
+    return c.body(value, 200, { "content-type": "application/json" });
+  });
+}
