@@ -11,6 +11,11 @@ import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
 import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
+import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
+import { registerGetCorridorStatsRoute } from "./routes/stats/get-corridor-stats.ts";
+import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-history.ts";
+import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
+import { registerGetGlobalStatsRoute } from "./routes/stats/get-global-stats.ts";
 
 const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", param: "path", header: "header" };
 
@@ -29,6 +34,11 @@ export function buildApp() {
   registerCompareRoute(app);
   registerPutQuotesRoute(app);
   registerPutRateRoute(app);
+  registerImportRpwRoute(app);
+  registerGetCorridorHistoryRoute(app);
+  registerGetCorridorStatsRoute(app);
+  registerListCorridorStatsRoute(app);
+  registerGetGlobalStatsRoute(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

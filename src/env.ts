@@ -3,6 +3,7 @@
  * The Worker's bindings and settings (wrangler.toml, secrets in .dev.vars or `wrangler secret`).
  */
 import type { CorridorLedger } from "./store/corridor-ledger.ts";
+import type { StatsLedger } from "./store/stats-ledger.ts";
 
 export interface Env {
   KV: KVNamespace;
@@ -11,4 +12,8 @@ export interface Env {
   ADMIN_TOKEN: string;
   /** Days after which a quote is flagged stale (default 30). */
   STALE_AFTER_DAYS?: string;
+  /** The one writer of the regulators' statistics (stats-ledger.ts). */
+  STATS_LEDGER: DurableObjectNamespace<StatsLedger>;
+  /** Where the scheduled handler fetches the ECB's daily reference rates. */
+  ECB_DAILY_URL?: string;
 }

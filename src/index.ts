@@ -6,6 +6,7 @@ import { buildApp } from "./app.ts";
 import type { Env } from "./env.ts";
 
 export { CorridorLedger } from "./store/corridor-ledger.ts";
+export { StatsLedger } from "./store/stats-ledger.ts";
 
 const app = buildApp();
 

@@ -7,6 +7,8 @@ import { createMiddleware } from "hono/factory";
 import type { Env } from "../env.ts";
 import { kvCorridorsRepo, type CorridorsRepo } from "../store/corridors-repo.ts";
 import { kvRatesRepo, type RatesRepo } from "../store/rates-repo.ts";
+import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
+import type { StatsLedger } from "../store/stats-ledger.ts";
 
 export interface Settings {
   staleAfterDays: number;
@@ -18,6 +20,9 @@ export interface Services {
   ledger: (corridorId: string) => DurableObjectStub<import("../store/corridor-ledger.ts").CorridorLedger>;
   now: () => Date;
   settings: Settings;
+  stats: StatsRepo;
+  /** The single writer of the statistics documents. */
+  statsLedger: () => DurableObjectStub<StatsLedger>;
 }
 
 export type AppEnv = { Bindings: Env; Variables: { services: Services } };
@@ -34,6 +39,8 @@ export function buildServices(env: Env): Services {
     ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
     now: () => new Date(),
     settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30) },
+    stats: kvStatsRepo(env.KV),
+    statsLedger: () => statsLedgerOf(env),
   };
 }
 
@@ -41,3 +48,6 @@ export const services = createMiddleware<AppEnv>(async (c, next) => {
   c.set("services", buildServices(c.env));
   await next();
 });
+
+/** One statistics ledger for the whole service: every aggregate write goes through it. */
+export const statsLedgerOf = (env: Env) => env.STATS_LEDGER.get(env.STATS_LEDGER.idFromName("global"));

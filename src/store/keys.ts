@@ -8,3 +8,10 @@ export const keys = {
   corridorPrefix: "corridor:",
   rate: (base: string, quote: string) => `rate:${base}:${quote}`,
 };
+
+/** Statistics documents, written only by the statistics ledger (stats-ledger.ts). */
+export const statsKeys = {
+  corridor: (id: string) => `stats:corridor:${id}`,
+  period: (period: string) => `stats:period:${period}`,
+  periods: "stats:periods",
+};
