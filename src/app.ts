@@ -12,6 +12,7 @@ import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
 import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
+import { registerImportEcbRoute } from "./routes/admin/import-ecb.ts";
 import { registerGetCorridorStatsRoute } from "./routes/stats/get-corridor-stats.ts";
 import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-history.ts";
 import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
@@ -35,6 +36,7 @@ export function buildApp() {
   registerPutQuotesRoute(app);
   registerPutRateRoute(app);
   registerImportRpwRoute(app);
+  registerImportEcbRoute(app);
   registerGetCorridorHistoryRoute(app);
   registerGetCorridorStatsRoute(app);
   registerListCorridorStatsRoute(app);

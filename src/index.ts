@@ -4,6 +4,7 @@
  */
 import { buildApp } from "./app.ts";
 import type { Env } from "./env.ts";
+import { refreshEcbRates } from "./scheduled.ts";
 
 export { CorridorLedger } from "./store/corridor-ledger.ts";
 export { StatsLedger } from "./store/stats-ledger.ts";
@@ -12,4 +13,5 @@ const app = buildApp();
 
 export default {
   fetch: (request, env, ctx) => app.fetch(request, env, ctx),
+  scheduled: (_controller, env, ctx) => ctx.waitUntil(refreshEcbRates(env)),
 } satisfies ExportedHandler<Env>;

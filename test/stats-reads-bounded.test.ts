@@ -2,11 +2,14 @@
  * Statistics are precomputed when data is written: a statistics request reads at most 2 KV keys,
  * however many corridors are stored. Counted by wrapping the real KV binding the services use.
  */
-import { env } from "cloudflare:workers";
+import { env as cloudflareEnv } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import countries from "i18n-iso-countries";
 import { buildApp } from "../src/app.ts";
+import type { Env } from "../src/env.ts";
 import { adminCall, json } from "./helpers.ts";
+
+const env = cloudflareEnv as unknown as Env;
 
 const HEADER =
   "PERIOD,SOURCE_CODE,SOURCE_NAME,DESTINATION_CODE,DESTINATION_NAME,FIRM,FIRM_TYPE,PAYMENT INSTRUMENT,SPEED ACTUAL,CC1 LCU AMOUNT,CC1 DENOMINATION AMOUNT,CC1 LCU CODE,CC1 LCU FEE,CC1 LCU FX RATE,CC1 FX MARGIN,CC1 TOTAL COST %,CC2 LCU AMOUNT,CC2 DENOMINATION AMOUNT,CC2 LCU CODE,CC2 LCU FEE,CC2 LCU FX RATE,CC2 FX MARGIN,CC2 TOTAL COST %,INTER LCU BANK FX,TRANSPARENT,NOTE1,NOTE2,PICK-UP METHOD,DATE,CORRIDOR";
