@@ -13,7 +13,7 @@ export interface EcbImportReport {
   days: number;
   rates: number;
   latest: string;
-  /** Currencies whose current reference rate this import set. */
+  /** Currencies whose current reference rate this import set (none already held that day or a later one). */
   current: string[];
   skipped: string[];
 }
@@ -39,7 +39,7 @@ export async function importEcb(xml: string, sink: DatedRatesSink, rates: RatesR
   for (const currency of currencies) {
     const before = existing.get(`EUR/${currency}`);
     // Loading an older file (the history) must not take the current rate back in time.
-    if (before && Date.parse(before.asOf) > Date.parse(asOf)) continue;
+    if (before && Date.parse(before.asOf) >= Date.parse(asOf)) continue;
     await rates.put({ base: "EUR", quote: currency, rate: latest.rates[currency]!, asOf, source: ECB_SOURCE });
     current.push(currency);
   }
