@@ -51,14 +51,21 @@ export async function* csvRecords(body: ReadableStream<Uint8Array>): AsyncGenera
     }
   };
   const reader = body.getReader();
+  let written = false;
+  const write = (text: string) => {
+    if (text === "") return;
+    written = true;
+    parser.write(text);
+  };
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    parser.write(decoder.decode(value, { stream: true }));
+    write(decoder.decode(value, { stream: true }));
     yield* drain();
   }
-  const rest = decoder.decode();
-  if (rest) parser.write(rest);
+  write(decoder.decode());
+  // The browser build's Parser fails on ending input it never saw (it calls a `destroy` its stream polyfill lacks).
+  if (!written) return;
   parser.end();
   yield* drain();
 }

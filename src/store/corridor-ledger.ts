@@ -93,6 +93,9 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
   /** Publishes the current document, at most once per interval; concurrent callers share one write. */
   private publish(): Promise<void> {
     this.nextPublish ??= (async () => {
+      // Yield first: without it, when no wait is due, the line clearing `nextPublish` below runs before
+      // `??=` assigns it, and every later publish reuses that settled promise and never writes KV.
+      await Promise.resolve();
       const wait = this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       // Writes arriving from here on wait for the next publish; this one takes the document as it is now.

@@ -137,6 +137,9 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
 
   private publish(): Promise<void> {
     this.nextPublish ??= (async () => {
+      // Yield first: without it, when no wait is due, the line clearing `nextPublish` below would run
+      // before `??=` assigns it, leaving a settled promise there that every later publish would reuse.
+      await Promise.resolve();
       const wait = this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       // Writes arriving from here on wait for the next publish.
