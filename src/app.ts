@@ -13,6 +13,7 @@ import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
 import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
 import { registerImportEcbRoute } from "./routes/admin/import-ecb.ts";
+import { registerImportFlowsRoute } from "./routes/admin/import-flows.ts";
 import { registerGetCorridorStatsRoute } from "./routes/stats/get-corridor-stats.ts";
 import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-history.ts";
 import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
@@ -37,6 +38,7 @@ export function buildApp() {
   registerPutRateRoute(app);
   registerImportRpwRoute(app);
   registerImportEcbRoute(app);
+  registerImportFlowsRoute(app);
   registerGetCorridorHistoryRoute(app);
   registerGetCorridorStatsRoute(app);
   registerListCorridorStatsRoute(app);

@@ -8,6 +8,7 @@ import { toAlpha3 } from "../domain/countries.ts";
 import { Decimal, formatPercent, HUNDRED } from "../domain/money.ts";
 import { deliversWithin5Days, firmTypeSlug, type AmountObservation, type Observation, type SurveyAmount } from "../domain/observation.ts";
 import { parsePeriod } from "../domain/period.ts";
+import { readNumber } from "./numbers.ts";
 
 const AMOUNT_FIELDS = ["lcu amount", "lcu code", "lcu fee", "lcu fx rate", "fx margin", "total cost %"] as const;
 type AmountField = (typeof AMOUNT_FIELDS)[number];
@@ -46,16 +47,6 @@ export function readRpwHeader(names: readonly string[]): HeaderResult {
     ok: true,
     header: { row: at(ROW_FIELDS), amounts: SURVEYS.map((s) => ({ amountUsd: s.amountUsd, at: at(AMOUNT_FIELDS, `${s.prefix} `) })) },
   };
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
-/** A number as the dataset writes it, also when a spreadsheet stored it as text ("'8.36", " 1,250 "). */
-export function readNumber(raw: string | undefined): Decimal | undefined {
-  let text = (raw ?? "").trim().replace(/^'/, "");
-  if (GROUPED.test(text)) text = text.replaceAll(",", "");
-  return NUMBER.test(text) ? new Decimal(text) : undefined;
 }
 
 function readTransparent(raw: string): boolean | undefined {
