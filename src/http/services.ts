@@ -8,7 +8,7 @@ import type { Env } from "../env.ts";
 import { kvCorridorsRepo, type CorridorsRepo } from "../store/corridors-repo.ts";
 import { kvRatesRepo, type RatesRepo } from "../store/rates-repo.ts";
 import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
-import type { StatsLedger } from "../store/stats-ledger.ts";
+import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
 
 export interface Settings {
   staleAfterDays: number;
@@ -50,4 +50,4 @@ export const services = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** One statistics ledger for the whole service: every aggregate write goes through it. */
-export const statsLedgerOf = (env: Env) => env.STATS_LEDGER.get(env.STATS_LEDGER.idFromName("global"));
+export const statsLedgerOf = (env: Env) => env.STATS_LEDGER.get(env.STATS_LEDGER.idFromName(STATS_LEDGER_NAME));

@@ -9,6 +9,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { CorridorId } from "../domain/countries.ts";
 import { emptyCorridor, summarize, withProvider, type CorridorDoc, type ProviderEntry } from "../domain/corridor.ts";
 import { keys } from "./keys.ts";
+import { recordForStatistics } from "./stats-ledger.ts";
 
 /** Workers KV takes at most one write per second to a key: writes in between share one publish. */
 export const PUBLISH_INTERVAL_MS = 1000;
@@ -29,6 +30,8 @@ interface HistoryRecord {
 
 interface LedgerEnv {
   KV: KVNamespace;
+  /** Regulators' statistics: every accepted quote is also an observation of its quarter. */
+  STATS_LEDGER?: DurableObjectNamespace<import("./stats-ledger.ts").StatsLedger>;
 }
 
 const ENTRY_PREFIX = "provider:";
@@ -68,6 +71,7 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
     // One multi-key put is atomic: the entry and its history record are kept together or not at all.
     await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + String(seq).padStart(12, "0")]: record });
     this.doc = withProvider(this.doc ?? before, entry);
+    await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
     try {
       await this.publish();
       return { created, changed: true, published: true, updatedAt: entry.updatedAt };

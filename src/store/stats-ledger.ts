@@ -7,12 +7,18 @@
  * Workers KV has no compare-and-swap: with one writer, concurrent imports never overwrite each other.
  */
 import { DurableObject } from "cloudflare:workers";
+import type { ProviderEntry } from "../domain/corridor.ts";
+import type { CorridorId } from "../domain/countries.ts";
 import type { Observation } from "../domain/observation.ts";
+import { midFromEurRates, quoteObservation, type DayMid } from "../domain/quote-observation.ts";
 import { regionOf } from "../domain/regions.ts";
 import { corridorStats } from "../domain/statistics.ts";
 import { corridorHistoryDoc, periodDoc, type CorridorPeriodResults, type PeriodIndexDoc } from "../domain/statistics-docs.ts";
 import { statsKeys } from "./keys.ts";
+import { kvRatesRepo, pairKey } from "./rates-repo.ts";
 
+/** One ledger for the whole service: every aggregate write goes through it. */
+export const STATS_LEDGER_NAME = "global";
 const PUBLISH_INTERVAL_MS = 1000;
 const RETRY_AFTER_FAILURE_MS = 5000;
 /** KV writes of one publish run this many at a time. */
@@ -113,12 +119,39 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
 
   /** The ECB rates (per 1 EUR) of the latest day on or before `date`, within a week, or undefined. */
   async ecbRatesOn(date: string): Promise<{ date: string; rates: Record<string, string> } | undefined> {
+    return this.ecbDay(date);
+  }
+
+  private ecbDay(date: string): { date: string; rates: Record<string, string> } | undefined {
     const sql = this.ctx.storage.sql;
+    // Weekends and TARGET holidays have no fixing: the last business day's rates stand.
     const week = new Date(Date.parse(`${date}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-    const day = sql.exec<{ date: string }>("SELECT MAX(date) AS date FROM ecb WHERE date <= ? AND date >= ?", date, week).toArray()[0]?.date;
+    const day = sql.exec<{ date: string | null }>("SELECT MAX(date) AS date FROM ecb WHERE date <= ? AND date >= ?", date, week).toArray()[0]?.date;
     if (!day) return undefined;
     const rows = sql.exec<{ currency: string; rate: string }>("SELECT currency, rate FROM ecb WHERE date = ?", day).toArray();
     return { date: day, rates: Object.fromEntries(rows.map((r) => [r.currency, r.rate])) };
+  }
+
+  /**
+   * A provider's published products as observations of the quarters they were observed in, priced
+   * at their day's ECB rates, or at the current reference rates when that day has none.
+   */
+  async recordQuotes(corridor: CorridorId, entry: ProviderEntry): Promise<{ recorded: number; skipped: string[] }> {
+    const products = entry.products.filter((p) => !p.sample);
+    const pairs = products.flatMap((p): [string, string][] => [["USD", p.sendCurrency], [p.sendCurrency, p.receiveCurrency]]);
+    const current = pairs.length ? await kvRatesRepo(this.env.KV).resolve(pairs) : new Map();
+    const observations: Observation[] = [];
+    const skipped: string[] = [];
+    for (const product of products) {
+      const day = this.ecbDay(product.observedAt.slice(0, 10));
+      const dayMid: DayMid | undefined = day ? midFromEurRates(day.rates) : undefined;
+      const mid: DayMid = (base, quote) => dayMid?.(base, quote) ?? current.get(pairKey(base, quote))?.rate;
+      const result = quoteObservation(corridor, entry, product, mid);
+      if (result.ok) observations.push(result.observation);
+      else skipped.push(`${product.id}: ${result.reason}`);
+    }
+    if (observations.length) await this.addObservations(observations);
+    return { recorded: observations.length, skipped };
   }
 
   /** Resolves once KV holds every change accepted so far. */
@@ -205,5 +238,19 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     }
     // Only what was published is clean: a key marked again meanwhile has a new token and stays dirty.
     for (const d of dirty) sql.exec("DELETE FROM dirty WHERE kind = ? AND key = ? AND token = ?", d.kind, d.key, d.token);
+  }
+}
+
+/**
+ * Hands an accepted provider write to the statistics ledger. A failure there is logged, not thrown:
+ * the quote is already stored, and comparisons must not fail because statistics could not follow.
+ */
+export async function recordForStatistics(ns: DurableObjectNamespace<StatsLedger> | undefined, corridor: CorridorId, entry: ProviderEntry): Promise<void> {
+  if (!ns) return;
+  try {
+    const { skipped } = await ns.get(ns.idFromName(STATS_LEDGER_NAME)).recordQuotes(corridor, entry);
+    if (skipped.length) console.warn(`statistics: ${corridor.id}/${entry.id} not observed: ${skipped.join("; ")}`);
+  } catch (err) {
+    console.error(`statistics: could not record ${corridor.id}/${entry.id}`, err);
   }
 }
