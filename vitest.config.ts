@@ -10,6 +10,7 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts"],
+    reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 30_000,
     // Real data files live beside the repository, in ../shared.
   },

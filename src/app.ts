@@ -6,7 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, problemResponse, validationProblem } from "./http/problem.ts";
 import { adminAuth } from "./http/admin-auth.ts";
-import { services, type AppEnv } from "./http/services.ts";
+import { servicesWith, type AppEnv, type ServiceOptions } from "./http/services.ts";
 import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
 import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
@@ -21,14 +21,15 @@ import { registerGetGlobalStatsRoute } from "./routes/stats/get-global-stats.ts"
 
 const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", param: "path", header: "header" };
 
-export function buildApp() {
+/** `options` is for tests (e.g. counting KV operations); the worker builds the app without any. */
+export function buildApp(options: ServiceOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) return validationProblem(TARGET_NAMES[result.target] ?? result.target, result.error);
     },
   });
 
-  app.use("*", services);
+  app.use("*", servicesWith(options));
   app.use("/v1/admin/*", adminAuth);
 
   app.get("/health", (c) => c.json({ ok: true }));

@@ -3,6 +3,9 @@
  * ISO 3166-1 countries and corridor ids (`SRC-DST` in alpha-3), from the i18n-iso-countries table.
  */
 import countries from "i18n-iso-countries";
+import english from "i18n-iso-countries/langs/en.json";
+
+countries.registerLocale(english);
 
 // Kosovo has no ISO 3166-1 code; the World Bank writes XKX (and KSV in RPW's legacy columns).
 const USER_ASSIGNED: Record<string, { alpha2: string; alpha3: string; name: string }> = {

@@ -32,10 +32,16 @@ function wholeDays(raw: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
-export function buildServices(env: Env): Services {
+export interface ServiceOptions {
+  /** Wraps the KV binding the request's repositories read through: tests count operations with it. */
+  wrapKv?: (kv: KVNamespace) => KVNamespace;
+}
+
+export function buildServices(env: Env, options: ServiceOptions = {}): Services {
+  const kv = options.wrapKv ? options.wrapKv(env.KV) : env.KV;
   return {
-    corridors: kvCorridorsRepo(env.KV),
-    rates: kvRatesRepo(env.KV),
+    corridors: kvCorridorsRepo(kv),
+    rates: kvRatesRepo(kv),
     ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
     now: () => new Date(),
     settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30) },
@@ -44,10 +50,14 @@ export function buildServices(env: Env): Services {
   };
 }
 
-export const services = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("services", buildServices(c.env));
-  await next();
-});
+export function servicesWith(options: ServiceOptions = {}) {
+  return createMiddleware<AppEnv>(async function services(c, next) {
+    c.set("services", buildServices(c.env, options));
+    await next();
+  });
+}
+
+export const services = servicesWith();
 
 /** One statistics ledger for the whole service: every aggregate write goes through it. */
 export const statsLedgerOf = (env: Env) => env.STATS_LEDGER.get(env.STATS_LEDGER.idFromName(STATS_LEDGER_NAME));

@@ -44,6 +44,9 @@ function sameContent(a: ProviderEntry, b: ProviderEntry): boolean {
 
 export class CorridorLedger extends DurableObject<LedgerEnv> {
   private doc: CorridorDoc | undefined;
+  private seq = 0;
+  /** The last history record the KV document includes: behind `seq` after a failed publish. */
+  private publishedSeq = 0;
   private lastPublishAt = 0;
   private nextPublish: Promise<void> | undefined;
 
@@ -54,6 +57,8 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
     const entries = await this.ctx.storage.list<ProviderEntry>({ prefix: ENTRY_PREFIX });
     let doc = emptyCorridor(corridor, new Date(0).toISOString());
     for (const entry of entries.values()) doc = withProvider(doc, entry);
+    this.seq = (await this.ctx.storage.get<number>("seq")) ?? 0;
+    this.publishedSeq = (await this.ctx.storage.get<number>("publishedSeq")) ?? 0;
     this.doc = doc;
     return doc;
   }
@@ -63,22 +68,25 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
     const before = await this.load(corridor);
     const previous = before.providers.find((p) => p.id === entry.id);
     const created = before.providers.length === 0;
-    if (previous && sameContent(previous, entry)) {
+    const changed = !previous || !sameContent(previous, entry);
+    if (changed) {
+      const seq = ++this.seq;
+      const record: HistoryRecord = { seq, at: new Date().toISOString(), entry };
+      // One multi-key put is atomic: the entry and its history record are kept together or not at all.
+      await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + String(seq).padStart(12, "0")]: record });
+      this.doc = withProvider(this.doc ?? before, entry);
+      await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
+    } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }
-    const seq = ((await this.ctx.storage.get<number>("seq")) ?? 0) + 1;
-    const record: HistoryRecord = { seq, at: new Date().toISOString(), entry };
-    // One multi-key put is atomic: the entry and its history record are kept together or not at all.
-    await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + String(seq).padStart(12, "0")]: record });
-    this.doc = withProvider(this.doc ?? before, entry);
-    await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
+    const updatedAt = changed ? entry.updatedAt : previous!.updatedAt;
     try {
       await this.publish();
-      return { created, changed: true, published: true, updatedAt: entry.updatedAt };
+      return { created, changed, published: true, updatedAt };
     } catch {
       // Kept durably above; the alarm republishes, so the write is late, never lost.
       await this.ctx.storage.setAlarm(Date.now() + RETRY_AFTER_FAILURE_MS);
-      return { created, changed: true, published: false, updatedAt: entry.updatedAt };
+      return { created, changed, published: false, updatedAt };
     }
   }
 
@@ -96,18 +104,22 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
 
   /** Publishes the current document, at most once per interval; concurrent callers share one write. */
   private publish(): Promise<void> {
-    this.nextPublish ??= (async () => {
-      // Yield first: without it, when no wait is due, the line clearing `nextPublish` below runs before
-      // `??=` assigns it, and every later publish reuses that settled promise and never writes KV.
-      await Promise.resolve();
-      const wait = this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      // Writes arriving from here on wait for the next publish; this one takes the document as it is now.
-      this.nextPublish = undefined;
-      this.lastPublishAt = Date.now();
-      const doc = this.doc!;
-      await this.env.KV.put(keys.corridor(doc.id), JSON.stringify(doc), { metadata: summarize(doc) });
-    })();
+    this.nextPublish ??= this.publishAfter(this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now());
     return this.nextPublish;
+  }
+
+  private async publishAfter(waitMs: number): Promise<void> {
+    // Always yield first, so `nextPublish` is set before it is cleared below.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, waitMs)));
+    // Writes arriving from here on wait for the next publish; this one takes the document as it is now.
+    this.nextPublish = undefined;
+    this.lastPublishAt = Date.now();
+    const doc = this.doc!;
+    const seq = this.seq;
+    await this.env.KV.put(keys.corridor(doc.id), JSON.stringify(doc), { metadata: summarize(doc) });
+    if (seq > this.publishedSeq) {
+      this.publishedSeq = seq;
+      await this.ctx.storage.put("publishedSeq", seq);
+    }
   }
 }
