@@ -4,11 +4,10 @@
  * averages by provider type and by region, with the corridors above 5 %.
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
 import { csvResponse } from "./csv-export.ts";
-import { amountFrom, csvContent, globalStatsSchema, periodFrom, resolvePeriod, statsQuery, wantsCsv } from "./stats-params.ts";
+import { csvContent, globalStatsSchema, periodDocFor, statsQuery, wantsCsv } from "./stats-params.ts";
 
 const route = createRoute({
   method: "get",
@@ -25,12 +24,8 @@ const route = createRoute({
 export function registerGetGlobalStatsRoute(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
-    const { stats } = c.var.services;
-    const period = await resolvePeriod(stats, periodFrom(query.period));
-    const amount = amountFrom(query.amount);
-    const doc = await stats.period(period);
-    if (!doc) throw notFound(`no statistics for ${period}`);
-    const global = { ...doc.amounts[`${amount}`].global, updatedAt: doc.updatedAt };
+    const { period, amount, updatedAt, figures } = await periodDocFor(c.var.services.stats, query);
+    const global = { ...figures.global, updatedAt };
     if (wantsCsv(c, query.format)) return csvResponse([global], `global_${period}_${amount}.csv`);
     return c.json(global, 200);
   });

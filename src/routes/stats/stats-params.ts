@@ -35,6 +35,15 @@ export async function resolvePeriod(stats: StatsRepo, asked: Period | undefined)
   return latest;
 }
 
+/** The document of the asked (or latest) quarter at the asked amount, or a 404. */
+export async function periodDocFor(stats: StatsRepo, query: { period?: string; amount: "200" | "500" }) {
+  const period = await resolvePeriod(stats, periodFrom(query.period));
+  const amount = amountFrom(query.amount);
+  const doc = await stats.period(period);
+  if (!doc) throw notFound(`no statistics for ${period}`);
+  return { period, amount, updatedAt: doc.updatedAt, figures: doc.amounts[`${amount}`] };
+}
+
 export function wantsCsv(c: Context<AppEnv>, format: "json" | "csv" | undefined): boolean {
   if (format) return format === "csv";
   return (c.req.header("accept") ?? "").toLowerCase().includes("text/csv");
