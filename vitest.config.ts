@@ -1,15 +1,25 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { buildWidget } from "./scripts/build-widget.ts";
+
+// The Worker imports the bundled widget (src/generated/, git-ignored): build it before any test.
+await buildWidget();
 
 export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { ADMIN_TOKEN: "test-admin-token" } },
+      miniflare: {
+        bindings: { ADMIN_TOKEN: "test-admin-token" },
+        // Smaller than wrangler.toml's so a test reaches them quickly (test/partners/rate-limit.test.ts).
+        ratelimits: { PARTNER_LIMITER: { namespace_id: "1001", simple: { limit: 8, period: 60 } }, ADDRESS_LIMITER: { namespace_id: "1002", simple: { limit: 5, period: 60 } } },
+      },
     }),
   ],
   test: {
     include: ["test/**/*.test.ts"],
+    // Node drives Chromium there: vitest.browser.config.ts.
+    exclude: ["test/browser/**", "**/node_modules/**"],
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 30_000,
     // Real data files live beside the repository, in ../shared.

@@ -6,11 +6,24 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, problemResponse, validationProblem } from "./http/problem.ts";
 import { adminAuth } from "./http/admin-auth.ts";
+import { idempotency } from "./http/idempotency.ts";
+import { bodyLimits, securityHeaders } from "./http/limits.ts";
 import { servicesWith, type AppEnv, type ServiceOptions } from "./http/services.ts";
 import { registerPutQuotesRoute } from "./routes/admin/put-quotes.ts";
 import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
+import { registerAuditRoute } from "./routes/admin/audit.ts";
+import { registerCorridorHistoryRoute } from "./routes/admin/corridor-history.ts";
+import { registerTokenRoutes } from "./routes/admin/tokens.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
+import { publicResponses } from "./http/public-responses.ts";
+import { rateLimit } from "./http/rate-limit.ts";
+import { registerHealthRoute } from "./routes/health.ts";
+import { registerPartnerKeyRoutes } from "./routes/admin/partner-keys.ts";
+import { registerDocsRoute } from "./routes/partners/docs-page.ts";
+import { registerEmbedRoute } from "./routes/partners/embed-page.ts";
+import { registerOpenApiRoute } from "./routes/partners/openapi-document.ts";
+import { registerWidgetScriptRoute } from "./routes/partners/widget-script.ts";
 import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
 import { registerImportEcbRoute } from "./routes/admin/import-ecb.ts";
 import { registerImportFlowsRoute } from "./routes/admin/import-flows.ts";
@@ -29,14 +42,28 @@ export function buildApp(options: ServiceOptions = {}) {
     },
   });
 
+  app.use("*", securityHeaders);
+  app.use("*", bodyLimits);
   app.use("*", servicesWith(options));
+  // CORS first, so that a 401 or a 429 is readable by the page that caused it.
+  app.use("*", publicResponses);
+  app.use("*", rateLimit);
   app.use("/v1/admin/*", adminAuth);
+  app.use("/v1/admin/*", idempotency);
 
-  app.get("/health", (c) => c.json({ ok: true }));
+  registerHealthRoute(app);
   registerCorridorRoutes(app);
   registerCompareRoute(app);
   registerPutQuotesRoute(app);
   registerPutRateRoute(app);
+  registerPartnerKeyRoutes(app);
+  registerOpenApiRoute(app);
+  registerDocsRoute(app);
+  registerWidgetScriptRoute(app);
+  registerEmbedRoute(app);
+  registerTokenRoutes(app);
+  registerAuditRoute(app);
+  registerCorridorHistoryRoute(app);
   registerImportRpwRoute(app);
   registerImportEcbRoute(app);
   registerImportFlowsRoute(app);

@@ -12,6 +12,16 @@ export interface Env {
   ADMIN_TOKEN: string;
   /** Days after which a quote is flagged stale (default 30). */
   STALE_AFTER_DAYS?: string;
+  /** Requests per period for a partner's `X-Api-Key` (wrangler.toml [[ratelimits]]). */
+  PARTNER_LIMITER?: RateLimit;
+  /** Requests per period for one client address without a key. */
+  ADDRESS_LIMITER?: RateLimit;
+  /** The period of both limiters, in seconds: the Retry-After of a 429. */
+  RATE_LIMIT_PERIOD_SECONDS?: string;
+  /** The embed page's CSP `frame-ancestors` sources: who may frame /embed (default `*`). */
+  EMBED_FRAME_ANCESTORS?: string;
+  /** Days after which a quote is left out of comparisons, still kept in history (unset or 0: never). */
+  EXCLUDE_AFTER_DAYS?: string;
   /** The one writer of the regulators' statistics (stats-ledger.ts). */
   STATS_LEDGER: DurableObjectNamespace<StatsLedger>;
   /** Where the scheduled handler fetches the ECB's daily reference rates. */

@@ -23,6 +23,8 @@ export interface CompareRequest {
   sort: SortOrder;
   now: Date;
   staleAfterDays: number;
+  /** Quotes older than this are left out (0: none is). */
+  excludeAfterDays: number;
 }
 
 export interface QuoteView {
@@ -56,6 +58,15 @@ export interface Unpriced {
   reason: string;
 }
 
+/** A quote too old to compare: left out of the ranking, still in the corridor's history. */
+export interface Excluded {
+  provider: string;
+  product: string;
+  observedAt: string;
+  ageDays: number;
+  reason: string;
+}
+
 export interface MidView {
   base: string;
   quote: string;
@@ -68,6 +79,7 @@ export interface MidView {
 export interface Comparison {
   quotes: QuoteView[];
   unpriced: Unpriced[];
+  excluded: Excluded[];
   midRates: MidView[];
 }
 
@@ -79,11 +91,15 @@ interface Candidate extends Rankable {
   prepared: PreparedProduct;
 }
 
+/** Whole days since the quote was observed (0 for a quote dated in the future). */
+export function ageInDays(observedAt: string, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(observedAt)) / DAY_MS));
+}
+
 function view(c: Candidate, mid: Decimal, req: CompareRequest): QuoteView {
   const e: Evaluation = c.evaluation;
   const p = c.input;
-  const observed = Date.parse(p.observedAt);
-  const ageDays = Math.max(0, Math.floor((req.now.getTime() - observed) / DAY_MS));
+  const ageDays = ageInDays(p.observedAt, req.now);
   return {
     provider: { id: c.entry.id, name: c.entry.provider.name, type: c.entry.provider.type, ...(c.entry.provider.website ? { website: c.entry.provider.website } : {}) },
     product: p.id,
@@ -120,11 +136,17 @@ export function pairsOf(doc: CorridorDoc): [string, string][] {
 export function compare(doc: CorridorDoc, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
   const candidates: Candidate[] = [];
   const unpriced: Unpriced[] = [];
+  const excluded: Excluded[] = [];
   const used = new Map<string, ResolvedMid>();
   for (const entry of doc.providers) {
     for (const input of entry.products) {
       if (input.sendCurrency !== req.sendCurrency) continue;
       if (req.receiveCurrency !== undefined && input.receiveCurrency !== req.receiveCurrency) continue;
+      const ageDays = ageInDays(input.observedAt, req.now);
+      if (req.excludeAfterDays > 0 && ageDays > req.excludeAfterDays) {
+        excluded.push({ provider: entry.id, product: input.id, observedAt: input.observedAt, ageDays, reason: `observed ${ageDays} days ago, more than ${req.excludeAfterDays}` });
+        continue;
+      }
       const pair = `${input.sendCurrency}/${input.receiveCurrency}`;
       const mid = mids.get(pair);
       if (!mid) {
@@ -161,6 +183,7 @@ export function compare(doc: CorridorDoc, mids: Map<string, ResolvedMid | undefi
   return {
     quotes: ranked.map((c) => view(c, c.mid, req)),
     unpriced,
+    excluded,
     midRates: [...used.values()].map((m) => ({ base: m.base, quote: m.quote, rate: m.rate.toString(), asOf: m.asOf, source: m.source, derivation: m.derivation })),
   };
 }

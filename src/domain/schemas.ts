@@ -10,7 +10,8 @@ const DECIMAL = /^\d{1,18}(\.\d{1,18})?$/;
 /** A non-negative decimal written as a string ("1.500"); never a JSON number. */
 export const decimalString = z
   .string()
-  .regex(DECIMAL, "must be a non-negative decimal string such as \"12.50\"");
+  // abort: refinements below parse the string as a Decimal, which throws on anything else.
+  .regex(DECIMAL, { error: "must be a non-negative decimal string such as \"12.50\"", abort: true });
 
 export const positiveDecimalString = decimalString.refine((s) => new Decimal(s).greaterThan(0), "must be greater than zero");
 

@@ -5,19 +5,31 @@
  */
 import { createMiddleware } from "hono/factory";
 import type { Env } from "../env.ts";
+import { kvAuditRepo, type AuditRepo } from "../store/audit-repo.ts";
 import { kvCorridorsRepo, type CorridorsRepo } from "../store/corridors-repo.ts";
+import { guardedKv } from "../store/guarded-kv.ts";
+import { kvIdempotencyRepo, type IdempotencyRepo } from "../store/idempotency-repo.ts";
 import { kvRatesRepo, type RatesRepo } from "../store/rates-repo.ts";
+import { kvPartnerKeysRepo, type PartnerKeysRepo } from "../store/partner-keys-repo.ts";
+import { kvTokensRepo, type TokensRepo } from "../store/tokens-repo.ts";
+import type { Principal } from "./access-policy.ts";
 import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
 import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
 
 export interface Settings {
   staleAfterDays: number;
+  /** Quotes older than this are left out of comparisons (kept in history); 0 = never. */
+  excludeAfterDays: number;
 }
 
 export interface Services {
   corridors: CorridorsRepo;
   rates: RatesRepo;
+  partnerKeys: PartnerKeysRepo;
   ledger: (corridorId: string) => DurableObjectStub<import("../store/corridor-ledger.ts").CorridorLedger>;
+  tokens: TokensRepo;
+  audit: AuditRepo;
+  idempotency: IdempotencyRepo;
   now: () => Date;
   settings: Settings;
   stats: StatsRepo;
@@ -25,7 +37,8 @@ export interface Services {
   statsLedger: () => DurableObjectStub<StatsLedger>;
 }
 
-export type AppEnv = { Bindings: Env; Variables: { services: Services } };
+/** `principal` is set by admin-auth on every admin route. */
+export type AppEnv = { Bindings: Env; Variables: { services: Services; principal?: Principal } };
 
 function wholeDays(raw: string | undefined, fallback: number): number {
   const n = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
@@ -38,13 +51,18 @@ export interface ServiceOptions {
 }
 
 export function buildServices(env: Env, options: ServiceOptions = {}): Services {
-  const kv = options.wrapKv ? options.wrapKv(env.KV) : env.KV;
+  // A failing store answers 503 (or 429) with Retry-After, whichever repository met the failure.
+  const kv = guardedKv(options.wrapKv ? options.wrapKv(env.KV) : env.KV);
   return {
     corridors: kvCorridorsRepo(kv),
     rates: kvRatesRepo(kv),
+    partnerKeys: kvPartnerKeysRepo(kv),
+    tokens: kvTokensRepo(kv),
+    audit: kvAuditRepo(kv),
+    idempotency: kvIdempotencyRepo(kv),
     ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
     now: () => new Date(),
-    settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30) },
+    settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30), excludeAfterDays: wholeDays(env.EXCLUDE_AFTER_DAYS, 0) },
     stats: kvStatsRepo(env.KV),
     statsLedger: () => statsLedgerOf(env),
   };

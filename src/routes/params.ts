@@ -32,11 +32,12 @@ export const problemSchema = z
   })
   .openapi("Problem");
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
+export const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
 
 export const errorResponses = {
   400: problem("The request is not valid: the detail names the field"),
   404: problem("No such corridor"),
+  429: problem("Over the rate limit: retry after the Retry-After header's seconds"),
   500: problem("An unexpected failure (a bug: please report it)"),
 };
 

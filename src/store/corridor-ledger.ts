@@ -8,6 +8,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CorridorId } from "../domain/countries.ts";
 import { emptyCorridor, summarize, withProvider, type CorridorDoc, type ProviderEntry } from "../domain/corridor.ts";
+import { kvAuditRepo, type AuditRecord } from "./audit-repo.ts";
 import { keys } from "./keys.ts";
 import { recordForStatistics } from "./stats-ledger.ts";
 
@@ -22,10 +23,19 @@ export interface PutProviderResult {
   updatedAt: string;
 }
 
-interface HistoryRecord {
+/** Who made a write: a token id or "operator", never a secret. */
+export interface Actor {
+  id: string;
+  role: AuditRecord["actor"]["role"];
+}
+
+export interface HistoryRecord {
   seq: number;
   at: string;
+  actor: Actor;
   entry: ProviderEntry;
+  /** What this provider had in the corridor before, or null for its first write. */
+  previous: ProviderEntry | null;
 }
 
 interface LedgerEnv {
@@ -36,6 +46,10 @@ interface LedgerEnv {
 
 const ENTRY_PREFIX = "provider:";
 const HISTORY_PREFIX = "history:";
+/** Audit records stored with their write and copied to KV by the next publish (an outbox). */
+const OUTBOX_PREFIX = "outbox:";
+const OPERATOR: Actor = { id: "operator", role: "operator" };
+const padSeq = (seq: number) => String(seq).padStart(12, "0");
 
 /** Same provider and products, whatever the observation time of the write: nothing new to keep. */
 function sameContent(a: ProviderEntry, b: ProviderEntry): boolean {
@@ -49,32 +63,52 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
   private publishedSeq = 0;
   private lastPublishAt = 0;
   private nextPublish: Promise<void> | undefined;
+  private loading: Promise<CorridorDoc> | undefined;
 
-  private async load(corridor: CorridorId): Promise<CorridorDoc> {
-    if (this.doc) return this.doc;
-    const stored = await this.ctx.storage.get<CorridorId>("corridor");
-    if (!stored) await this.ctx.storage.put("corridor", corridor);
-    const entries = await this.ctx.storage.list<ProviderEntry>({ prefix: ENTRY_PREFIX });
-    let doc = emptyCorridor(corridor, new Date(0).toISOString());
-    for (const entry of entries.values()) doc = withProvider(doc, entry);
-    this.seq = (await this.ctx.storage.get<number>("seq")) ?? 0;
-    this.publishedSeq = (await this.ctx.storage.get<number>("publishedSeq")) ?? 0;
-    this.doc = doc;
-    return doc;
+  /** Reads the stored state once; concurrent first callers share the one read. */
+  private load(corridor: CorridorId): Promise<CorridorDoc> {
+    if (this.doc) return Promise.resolve(this.doc);
+    this.loading ??= (async () => {
+      try {
+        const stored = await this.ctx.storage.get<CorridorId>("corridor");
+        if (!stored) await this.ctx.storage.put("corridor", corridor);
+        const entries = await this.ctx.storage.list<ProviderEntry>({ prefix: ENTRY_PREFIX });
+        let doc = emptyCorridor(corridor, new Date(0).toISOString());
+        for (const entry of entries.values()) doc = withProvider(doc, entry);
+        this.seq = (await this.ctx.storage.get<number>("seq")) ?? 0;
+        this.publishedSeq = (await this.ctx.storage.get<number>("publishedSeq")) ?? 0;
+        this.doc = doc;
+        return doc;
+      } finally {
+        this.loading = undefined;
+      }
+    })();
+    return this.loading;
   }
 
   /** Replaces one provider's products in this corridor; resolves once KV holds the change. */
-  async putProvider(corridor: CorridorId, entry: ProviderEntry): Promise<PutProviderResult> {
-    const before = await this.load(corridor);
-    const previous = before.providers.find((p) => p.id === entry.id);
+  async putProvider(corridor: CorridorId, entry: ProviderEntry, actor: Actor = OPERATOR): Promise<PutProviderResult> {
+    await this.load(corridor);
+    // From here to the storage put nothing awaits, so concurrent writes cannot interleave: each
+    // sees the previous one's document and sequence number.
+    const before = this.doc!;
+    const previous = before.providers.find((p) => p.id === entry.id) ?? null;
     const created = before.providers.length === 0;
     const changed = !previous || !sameContent(previous, entry);
     if (changed) {
       const seq = ++this.seq;
-      const record: HistoryRecord = { seq, at: new Date().toISOString(), entry };
-      // One multi-key put is atomic: the entry and its history record are kept together or not at all.
-      await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + String(seq).padStart(12, "0")]: record });
-      this.doc = withProvider(this.doc ?? before, entry);
+      const at = new Date().toISOString();
+      const record: HistoryRecord = { seq, at, actor, entry, previous };
+      const audit: AuditRecord = { id: `${corridor.id}-${padSeq(seq)}`, at, actor, action: "quotes:write", target: { corridor: corridor.id, provider: entry.id }, value: entry, previous };
+      this.doc = withProvider(before, entry);
+      try {
+        // One multi-key put is atomic: the entry, its history and audit records are kept together or not at all.
+        await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + padSeq(seq)]: record, [OUTBOX_PREFIX + padSeq(seq)]: audit });
+      } catch (err) {
+        // Nothing was kept: forget the in-memory state so the next call reloads what storage holds.
+        this.doc = undefined;
+        throw err;
+      }
       await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
     } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
@@ -102,6 +136,15 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
     await this.publish();
   }
 
+  /** Copies the stored audit records to KV; each keeps its id, so a retried copy rewrites the same keys. */
+  private async flushOutbox(): Promise<void> {
+    const pending = await this.ctx.storage.list<AuditRecord>({ prefix: OUTBOX_PREFIX });
+    if (pending.size === 0) return;
+    const audit = kvAuditRepo(this.env.KV);
+    await Promise.all([...pending.values()].map((rec) => audit.record(rec)));
+    await this.ctx.storage.delete([...pending.keys()]);
+  }
+
   /** Publishes the current document, at most once per interval; concurrent callers share one write. */
   private publish(): Promise<void> {
     this.nextPublish ??= this.publishAfter(this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now());
@@ -116,6 +159,8 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
     this.lastPublishAt = Date.now();
     const doc = this.doc!;
     const seq = this.seq;
+    // Audit records first: once `publishedSeq` covers a write, its audit record is in KV too.
+    await this.flushOutbox();
     await this.env.KV.put(keys.corridor(doc.id), JSON.stringify(doc), { metadata: summarize(doc) });
     if (seq > this.publishedSeq) {
       this.publishedSeq = seq;

@@ -5,6 +5,7 @@
  */
 import type { CorridorDoc, CorridorSummary } from "../domain/corridor.ts";
 import { keys } from "./keys.ts";
+import { listMetadata } from "./kv-list.ts";
 
 export interface CorridorsRepo {
   get(id: string): Promise<CorridorDoc | null>;
@@ -15,15 +16,6 @@ export interface CorridorsRepo {
 export function kvCorridorsRepo(kv: KVNamespace): CorridorsRepo {
   return {
     get: (id) => kv.get<CorridorDoc>(keys.corridor(id), "json"),
-    async list() {
-      const out: CorridorSummary[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await kv.list<CorridorSummary>({ prefix: keys.corridorPrefix, cursor });
-        for (const k of page.keys) if (k.metadata) out.push(k.metadata);
-        cursor = page.list_complete ? undefined : page.cursor;
-      } while (cursor);
-      return out;
-    },
+    list: () => listMetadata<CorridorSummary>(kv, keys.corridorPrefix),
   };
 }

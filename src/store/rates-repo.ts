@@ -8,6 +8,7 @@ import { keys } from "./keys.ts";
 
 export interface RatesRepo {
   put(rate: ReferenceRate): Promise<void>;
+  get(base: string, quote: string): Promise<ReferenceRate | null>;
   /** Resolves every pair with one KV read (a bulk get), whatever the number of pairs. */
   resolve(pairs: [string, string][]): Promise<Map<string, ResolvedMid | undefined>>;
   /** The rates stored for exactly these pairs (no inverse or cross), by `BASE/QUOTE`. */
@@ -24,6 +25,7 @@ export function kvRatesRepo(kv: KVNamespace): RatesRepo {
     async put(rate) {
       await kv.put(keys.rate(rate.base, rate.quote), JSON.stringify(rate));
     },
+    get: (base, quote) => kv.get<ReferenceRate>(keys.rate(base, quote), "json"),
     async resolve(pairs) {
       const wanted = [...new Set(pairs.flatMap(([b, q]) => candidatePairs(b, q).map(([x, y]) => keys.rate(x, y))))];
       const found = new Map<string, ReferenceRate | null>();

@@ -5,7 +5,9 @@
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { idSlug, providerQuotesInput } from "../../domain/schemas.ts";
+import { actorOf } from "../../http/audited-write.ts";
 import { ApiError } from "../../http/problem.ts";
+import { STORE_RETRY_AFTER_SECONDS, unavailableOnFailure } from "../../store/guarded-kv.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses, corridorFrom, corridorParams } from "../params.ts";
 
@@ -50,14 +52,11 @@ export function registerPutQuotesRoute(app: OpenAPIHono<AppEnv>) {
     const corridor = corridorFrom(c.req.valid("param").corridor);
     const body = c.req.valid("json");
     const { ledger, now } = c.var.services;
-    const result = await ledger(corridor.id).putProvider(corridor, {
-      id: providerId,
-      provider: body.provider,
-      products: body.products,
-      updatedAt: now().toISOString(),
-    });
+    const entry = { id: providerId, provider: body.provider, products: body.products, updatedAt: now().toISOString() };
+    // The ledger stores a write atomically or not at all: a failure here changed nothing.
+    const result = await unavailableOnFailure(ledger(corridor.id).putProvider(corridor, entry, actorOf(c)), `the write to ${corridor.id} was not stored`);
     if (!result.published) {
-      throw new ApiError(503, "not-yet-published", "Stored, not yet published", "the quotes are stored and will reach comparisons when the store recovers", {}, { "retry-after": "5" });
+      throw new ApiError(503, "not-yet-published", "Stored, not yet published", "the quotes are stored and will reach comparisons when the store recovers", {}, { "retry-after": String(STORE_RETRY_AFTER_SECONDS) });
     }
     return c.json({ corridor: corridor.id, providerId, products: body.products.length, created: result.created, changed: result.changed, updatedAt: result.updatedAt }, 200);
   });

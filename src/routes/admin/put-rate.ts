@@ -4,6 +4,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { currencyCode, referenceRateInput } from "../../domain/schemas.ts";
+import { auditedWrite } from "../../http/audited-write.ts";
 import { badRequest } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses } from "../params.ts";
@@ -34,7 +35,9 @@ export function registerPutRateRoute(app: OpenAPIHono<AppEnv>) {
     if (base === quote) throw badRequest("base and quote must differ", { field: "quote" });
     const body = c.req.valid("json");
     const rate = { base, quote, rate: body.rate, asOf: body.asOf, source: body.source };
-    await c.var.services.rates.put(rate);
+    const { rates } = c.var.services;
+    const previous = await rates.get(base, quote);
+    await auditedWrite(c, { action: "rates:write", target: { pair: `${base}/${quote}` }, value: rate, previous }, () => rates.put(rate));
     return c.json(rate, 200);
   });
 }

@@ -76,6 +76,9 @@ export const comparisonSchema = z
     midRates: z.array(z.object({ base: z.string(), quote: z.string(), rate: z.string(), asOf: z.string(), source: z.string(), derivation: z.string() })),
     quotes: z.array(quoteSchema),
     unpriced: z.array(z.object({ provider: z.string(), product: z.string(), reason: z.string() })),
+    excluded: z
+      .array(z.object({ provider: z.string(), product: z.string(), observedAt: z.string(), ageDays: z.number().int(), reason: z.string() }))
+      .openapi({ description: "Quotes older than EXCLUDE_AFTER_DAYS: left out of this comparison, kept in history" }),
   })
   .openapi("Comparison");
 
@@ -131,6 +134,7 @@ export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
       sort: q.sort,
       now: now(),
       staleAfterDays: settings.staleAfterDays,
+      excludeAfterDays: settings.excludeAfterDays,
     });
     return c.json(
       {

@@ -1,0 +1,38 @@
+/**
+ * @module
+ * What every public response gets and no admin response does: CORS for any origin, an ETag with
+ * `If-None-Match` → 304, and a `Cache-Control` that matches KV's own freshness (a write can take
+ * up to 60 s to be seen everywhere, so a minute of caching hides nothing that KV would show).
+ */
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./services.ts";
+
+export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
+
+const isAdminPath = (path: string) => path === "/v1/admin" || path.startsWith("/v1/admin/");
+
+const allowAnyOrigin = cors({
+  origin: "*",
+  allowMethods: ["GET", "HEAD", "OPTIONS"],
+  allowHeaders: ["X-Api-Key", "If-None-Match"],
+  exposeHeaders: ["ETag", "Retry-After"],
+  maxAge: 86400,
+});
+const entityTag = etag();
+
+export const publicResponses = createMiddleware<AppEnv>(async function publicResponses(c, next) {
+  if (isAdminPath(c.req.path)) return next();
+  const response = await allowAnyOrigin(c, async () => {
+    await entityTag(c, async () => {
+      await next();
+      // Only successes are cacheable; a route that knows better sets its own.
+      if ((c.req.method === "GET" || c.req.method === "HEAD") && c.res.status === 200 && !c.res.headers.has("cache-control")) {
+        c.header("cache-control", PUBLIC_CACHE_CONTROL);
+      }
+    });
+  });
+  // A CORS preflight is answered by the middleware itself, without running the route.
+  if (response) return response;
+});

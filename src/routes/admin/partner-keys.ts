@@ -1,0 +1,85 @@
+/**
+ * @module
+ * `POST/GET/DELETE /v1/admin/keys`: the operator issues and revokes partners' API keys. A key is
+ * shown once, when issued; only its hash is kept. A revocation takes effect everywhere within
+ * KV's 60 s propagation.
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { notFound } from "../../http/problem.ts";
+import type { AppEnv } from "../../http/services.ts";
+import { adminErrorResponses, problem } from "../params.ts";
+
+const partnerKeySchema = z
+  .object({
+    id: z.string().openapi({ example: "3f2a9c0d1b7e4a55" }),
+    name: z.string().openapi({ example: "Diaspora portal" }),
+    createdAt: z.string(),
+  })
+  .openapi("PartnerKey");
+
+const issueInput = z
+  .strictObject({ name: z.string().trim().min(1).max(100).openapi({ description: "Who the key is for", example: "Diaspora portal" }) })
+  .openapi("PartnerKeyInput");
+
+const idParams = z.object({
+  id: z.string().regex(/^[0-9a-f]{16}$/, "must be 16 lower-case hex digits").openapi({ param: { name: "id", in: "path" }, example: "3f2a9c0d1b7e4a55" }),
+});
+
+const { 404: _unusedOnCollection, ...collectionErrors } = adminErrorResponses;
+
+const issueRoute = createRoute({
+  method: "post",
+  path: "/v1/admin/keys",
+  tags: ["operators"],
+  summary: "Issue a partner API key (shown once)",
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: { "application/json": { schema: issueInput } } } },
+  responses: {
+    201: {
+      description: "Issued: `key` is not stored and cannot be shown again",
+      content: { "application/json": { schema: partnerKeySchema.extend({ key: z.string().openapi({ description: "Send it as X-Api-Key" }) }) } },
+    },
+    ...collectionErrors,
+  },
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/admin/keys",
+  tags: ["operators"],
+  summary: "List partner API keys (without the keys themselves)",
+  security: [{ bearer: [] }],
+  responses: {
+    200: { description: "Every key", content: { "application/json": { schema: z.object({ keys: z.array(partnerKeySchema) }) } } },
+    ...collectionErrors,
+  },
+});
+
+const revokeRoute = createRoute({
+  method: "delete",
+  path: "/v1/admin/keys/{id}",
+  tags: ["operators"],
+  summary: "Revoke a partner API key",
+  security: [{ bearer: [] }],
+  request: { params: idParams },
+  responses: {
+    204: { description: "Revoked" },
+    ...adminErrorResponses,
+    404: problem("No such key"),
+  },
+});
+
+export function registerPartnerKeyRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(issueRoute, async (c) => {
+    const { partnerKeys, now } = c.var.services;
+    return c.json(await partnerKeys.issue(c.req.valid("json").name, now()), 201);
+  });
+
+  app.openapi(listRoute, async (c) => c.json({ keys: await c.var.services.partnerKeys.list() }, 200));
+
+  app.openapi(revokeRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await c.var.services.partnerKeys.revoke(id))) throw notFound(`no partner key ${id}`);
+    return c.body(null, 204);
+  });
+}

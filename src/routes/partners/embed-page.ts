@@ -1,0 +1,62 @@
+/**
+ * @module
+ * `GET /embed?corridor=…&amount=…&lang=…`: a page holding only the widget, for partners who
+ * prefer an iframe. Its Content-Security-Policy lets it run our own script and talk to our own API,
+ * nothing else; `frame-ancestors` (who may frame it) is the deployment's EMBED_FRAME_ANCESTORS.
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { html } from "hono/html";
+import { payOutMethods, positiveDecimalString } from "../../domain/schemas.ts";
+import type { AppEnv } from "../../http/services.ts";
+import { corridorFrom, errorResponses } from "../params.ts";
+
+const query = z.strictObject({
+  corridor: z.string().min(1).max(20).openapi({ description: "SRC-DST, as in /v1/corridors", example: "USA-MEX" }),
+  amount: positiveDecimalString.optional().openapi({ description: "Pre-filled amount", example: "200" }),
+  lang: z.enum(["en", "es", "fr"]).default("en"),
+  mode: z.enum(["send", "receive"]).default("send").openapi({ description: "send: `amount` is what is sent; receive: what the recipient gets" }),
+  payOut: z.enum(payOutMethods).optional(),
+});
+
+const route = createRoute({
+  method: "get",
+  path: "/embed",
+  tags: ["partners"],
+  summary: "An HTML page with the widget, for an <iframe>",
+  request: { query },
+  responses: {
+    200: { description: "The page", content: { "text/html": { schema: z.string() } } },
+    ...errorResponses,
+  },
+});
+
+const SOURCE = /^(\*|'self'|'none'|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?(\/[^\s;,'"]*)?)$/i;
+
+/**
+ * The deployment's frame-ancestors sources. A setting that is not a plain source list (a `;` could
+ * smuggle in another directive) fails closed: nobody may frame the page until it is fixed.
+ */
+export function frameAncestors(configured: string | undefined): string {
+  const sources = (configured ?? "").trim().split(/\s+/).filter(Boolean);
+  if (sources.length === 0) return "*";
+  return sources.every((s) => SOURCE.test(s)) ? sources.join(" ") : "'none'";
+}
+
+export function registerEmbedRoute(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const q = c.req.valid("query");
+    const corridor = corridorFrom(q.corridor).id;
+    c.header(
+      "content-security-policy",
+      `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors(c.env.EMBED_FRAME_ANCESTORS)}`,
+    );
+    c.header("referrer-policy", "no-referrer");
+    c.header("x-content-type-options", "nosniff");
+    const page = await html`<!doctype html>
+<html lang="${q.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>tenc — ${corridor}</title>
+<script type="module" src="/widget.js"></script></head>
+<body><tenc-compare corridor="${corridor}" lang="${q.lang}" mode="${q.mode}"${q.amount ? html` amount="${q.amount}"` : ""}${q.payOut ? html` payout="${q.payOut}"` : ""}></tenc-compare></body></html>`;
+    return c.html(page, 200);
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * @module
+ * Partner API keys in KV. A key reads `tenc_<id>_<secret>`: the id finds the record in one KV read,
+ * and only the SHA-256 of the whole key is stored, so a leaked KV namespace leaks no usable key.
+ * The secret has 256 random bits, which is why a fast hash is enough (no password stretching).
+ */
+import { keys } from "./keys.ts";
+import { listMetadata } from "./kv-list.ts";
+
+export interface PartnerKey {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+interface StoredKey extends PartnerKey {
+  sha256: string;
+}
+
+export interface PartnerKeysRepo {
+  /** Issues a key; the returned `key` is the only time it exists in clear. */
+  issue(name: string, now: Date): Promise<PartnerKey & { key: string }>;
+  list(): Promise<PartnerKey[]>;
+  /** false when there was no such key. */
+  revoke(id: string): Promise<boolean>;
+  /** The partner a presented key belongs to, or null (unknown, revoked or malformed). */
+  verify(presented: string): Promise<PartnerKey | null>;
+}
+
+const KEY_SHAPE = /^tenc_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
+const encoder = new TextEncoder();
+
+const hex = (bytes: ArrayBuffer | Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const sha256 = async (s: string) => crypto.subtle.digest("SHA-256", encoder.encode(s));
+
+export function kvPartnerKeysRepo(kv: KVNamespace): PartnerKeysRepo {
+  return {
+    async issue(name, now) {
+      const id = hex(crypto.getRandomValues(new Uint8Array(8)));
+      const key = `tenc_${id}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+      const record: StoredKey = { id, name, createdAt: now.toISOString(), sha256: hex(await sha256(key)) };
+      const summary: PartnerKey = { id, name, createdAt: record.createdAt };
+      // The summary as metadata: the listing reads no value.
+      await kv.put(keys.partnerKey(id), JSON.stringify(record), { metadata: summary });
+      return { ...summary, key };
+    },
+    async list() {
+      const all = await listMetadata<PartnerKey>(kv, keys.partnerKeyPrefix);
+      return all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    },
+    async revoke(id) {
+      if ((await kv.get(keys.partnerKey(id))) === null) return false;
+      await kv.delete(keys.partnerKey(id));
+      return true;
+    },
+    async verify(presented) {
+      const m = KEY_SHAPE.exec(presented);
+      if (!m) return null;
+      const record = await kv.get<StoredKey>(keys.partnerKey(m[1]!), "json");
+      if (!record) return null;
+      const expected = Uint8Array.from(record.sha256.match(/../g) ?? [], (h) => parseInt(h, 16));
+      const actual = new Uint8Array(await sha256(presented));
+      if (expected.length !== actual.length || !crypto.subtle.timingSafeEqual(expected, actual)) return null;
+      return { id: record.id, name: record.name, createdAt: record.createdAt };
+    },
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * The widget in a real browser: headless Chromium (Debian's `chromium`) driven by playwright-core,
+ * a host page on one origin embedding /widget.js from the worker on another.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startWorker, type LocalWorker } from "./local-worker.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const EVIL = "<img src=x onerror=alert(1)>";
+
+let worker: LocalWorker;
+let host: Server;
+let hostOrigin: string;
+let context: BrowserContext;
+let profile: string;
+let apiKey: string;
+
+const observedAt = new Date().toISOString();
+function product(id: string, rate: string, fixed: string, payOut: string, speed = "same_day") {
+  return { id, sendCurrency: "USD", receiveCurrency: "MXN", fee: { fixed, percent: "0" }, feeMode: "on_top", rate, payIn: "bank_account", payOut, speed, transparent: true, observedAt, source: "browser test" };
+}
+
+async function seed() {
+  const rate = await worker.admin("PUT", "/v1/admin/rates/USD/MXN", { rate: "17.5", asOf: observedAt, source: "ECB" });
+  expect(rate.status).toBe(200);
+  const providers = [
+    ["alpha-remit", "Alpha Remit", "mto", product("cash", "17.10", "3.00", "cash")],
+    ["beta-bank", "Beta Bank", "bank", product("account", "17.30", "8.00", "bank_account", "next_day")],
+    ["evil", EVIL, "digital", product("wallet", "16.90", "0", "mobile_wallet", "less_than_1_hour")],
+  ] as const;
+  for (const [id, name, type, p] of providers) {
+    const res = await worker.admin("PUT", `/v1/admin/corridors/USA-MEX/quotes/${id}`, { provider: { name, type }, products: [p] });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+  // The corridor's ledger publishes to KV at most once a second: wait until all three are there,
+  // before any page loads (the browser then caches the answers, as a visitor's would).
+  for (let tries = 0; (await api("amount=200")).quotes.length < providers.length; tries++) {
+    if (tries > 50) throw new Error("the seeded corridor never showed its three providers");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const issued = await worker.admin("POST", "/v1/admin/keys", { name: "browser test host" });
+  apiKey = ((await issued.json()) as { key: string }).key;
+}
+
+/** A partner's page: an alert trap, a button before the widget (to start tabbing from), the widget. */
+function hostPage(widgetAttributes: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<script>window.__alerts = []; window.alert = (m) => window.__alerts.push(String(m));</script>
+<script type="module" src="${worker.origin}/widget.js"></script></head>
+<body style="margin:0"><button id="before">before</button>
+<tenc-compare ${widgetAttributes} api-key="${apiKey}"></tenc-compare>
+<iframe id="embed" title="embed" style="display:none"></iframe></body></html>`;
+}
+
+async function api(query: string) {
+  const res = await fetch(`${worker.origin}/v1/corridors/USA-MEX/quotes?${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { quotes: { provider: { id: string }; recipientGets: { amount: string }; senderPays: { amount: string }; payOut: string }[] };
+}
+
+/** What the widget shows, read from its shadow root. */
+function shown(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("tenc-compare")!.shadowRoot!;
+    return {
+      ids: [...root.querySelectorAll("li.quote")].map((li) => li.getAttribute("data-provider")),
+      names: [...root.querySelectorAll("li.quote .provider")].map((e) => e.textContent),
+      gets: [...root.querySelectorAll("li.quote .gets")].map((e) => e.textContent ?? ""),
+      heading: root.querySelector("h2")?.textContent ?? "",
+      status: root.querySelector("[role=status]")?.textContent ?? "",
+      images: root.querySelectorAll("img").length + document.querySelectorAll("img").length,
+      alerts: (window as unknown as { __alerts: string[] }).__alerts,
+      focused: root.activeElement?.id ?? null,
+      busy: document.querySelector("tenc-compare")!.getAttribute("aria-busy"),
+    };
+  });
+}
+
+async function open(attributes: string, width = 800): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  page.on("dialog", (d) => {
+    throw new Error(`a dialog opened: ${d.message()}`);
+  });
+  await page.goto(`${hostOrigin}/?attrs=${encodeURIComponent(attributes)}`);
+  await waitForResults(page);
+  return page;
+}
+
+async function waitForResults(page: Page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector("tenc-compare");
+    return el?.getAttribute("aria-busy") === "false" && el.shadowRoot!.querySelectorAll("li.quote").length > 0;
+  });
+}
+
+const digits = (s: string) => s.replace(/\D/g, "");
+
+beforeAll(async () => {
+  worker = await startWorker();
+  await seed();
+  const port = await freePort();
+  hostOrigin = `http://127.0.0.1:${port}`;
+  host = createServer((req, res) => {
+    const attrs = new URL(req.url ?? "/", hostOrigin).searchParams.get("attrs") ?? "";
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(hostPage(attrs));
+  });
+  await new Promise<void>((r) => host.listen(port, "127.0.0.1", r));
+  profile = await mkdtemp(join(tmpdir(), "tenc-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    chromiumSandbox: false,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((r) => (host ? host.close(r) : r(undefined)));
+  await worker?.stop();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+describe("<tenc-compare> in Chromium", () => {
+  it("Should show the options in the API's order, with the API's amounts", async () => {
+    const page = await open('corridor="USA-MEX" amount="200" lang="en"');
+    const answer = await api("amount=200");
+    const s = await shown(page);
+    expect(s.ids).toEqual(answer.quotes.map((q) => q.provider.id));
+    expect(s.gets.map(digits)).toEqual(answer.quotes.map((q) => digits(q.recipientGets.amount)));
+    const corridor = (await (await fetch(`${worker.origin}/v1/corridors/USA-MEX`)).json()) as { from: { name: string }; to: { name: string } };
+    expect(s.heading).toContain(`${corridor.from.name} → ${corridor.to.name}`);
+    expect(s.status).toContain("3 options");
+    await page.close();
+  });
+
+  it("Should show a provider named like markup as text, and never run it", async () => {
+    const page = await open('corridor="USA-MEX" amount="200" lang="en"');
+    const s = await shown(page);
+    expect(s.names).toContain(EVIL);
+    expect(s.images).toBe(0);
+    expect(s.alerts).toEqual([]);
+    await page.close();
+  });
+
+  it("Should switch language, and format money for it", async () => {
+    const page = await open('corridor="USA-MEX" amount="200" lang="en"');
+    const en = await shown(page);
+    await page.evaluate(() => document.querySelector("tenc-compare")!.setAttribute("lang", "fr"));
+    const fr = await shown(page);
+    expect(fr.heading).toContain("Comparez le coût");
+    expect(fr.status).toContain("3 options");
+    // 3,361.00 in English is 3 361,00 in French: same digits, other separators.
+    expect(fr.gets.map(digits)).toEqual(en.gets.map(digits));
+    expect(fr.gets[0]).toMatch(/,\d{2}\s*\$?\s*(MXN|\$)/);
+    await page.evaluate(() => document.querySelector("tenc-compare")!.setAttribute("lang", "es"));
+    expect((await shown(page)).heading).toContain("Compare el costo de enviar dinero");
+    await page.close();
+  });
+
+  it("Should answer the reverse question: what to send for the recipient to get an amount", async () => {
+    const page = await open('corridor="USA-MEX" amount="200" lang="en"');
+    const root = page.locator("tenc-compare");
+    await root.getByLabel("What the recipient gets").check();
+    await root.getByLabel("Amount in MXN").fill("5000");
+    await root.getByRole("button", { name: "Compare" }).click();
+    await page.waitForFunction(() => document.querySelector("tenc-compare")!.getAttribute("mode") === "receive");
+    await page.waitForFunction(() => document.querySelector("tenc-compare")!.getAttribute("amount") === "5000");
+    await waitForResults(page);
+    const answer = await api("recipientAmount=5000");
+    const s = await shown(page);
+    expect(s.ids).toEqual(answer.quotes.map((q) => q.provider.id));
+    expect(s.gets.map(digits)).toEqual(answer.quotes.map((q) => digits(q.recipientGets.amount)));
+    for (const q of answer.quotes) expect(Number(q.recipientGets.amount)).toBeGreaterThanOrEqual(5000);
+    await page.close();
+  });
+
+  it("Should work with the keyboard alone: tab in, choose, type, filter", async () => {
+    const page = await open('corridor="USA-MEX" amount="200" lang="en"');
+    await page.focus("#before");
+    await page.keyboard.press("Tab");
+    expect((await shown(page)).focused).toMatch(/-send$/);
+    await page.keyboard.press("Tab");
+    expect((await shown(page)).focused).toMatch(/-amount$/);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("300");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector("tenc-compare")!.getAttribute("amount") === "300");
+    await waitForResults(page);
+    expect((await shown(page)).gets.map(digits)).toEqual((await api("amount=300")).quotes.map((q) => digits(q.recipientGets.amount)));
+    expect((await shown(page)).focused).toMatch(/-amount$/);
+
+    await page.keyboard.press("Tab");
+    expect((await shown(page)).focused).toMatch(/-payout$/);
+    await page.keyboard.press("ArrowDown"); // "Any" → "cash"
+    await page.waitForFunction(() => document.querySelector("tenc-compare")!.getAttribute("payout") === "cash");
+    await waitForResults(page);
+    expect((await shown(page)).ids).toEqual((await api("amount=300&payOut=cash")).quotes.map((q) => q.provider.id));
+    expect((await shown(page)).ids).toEqual(["alpha-remit"]);
+    await page.close();
+  });
+
+  it("Should be readable on a 360-pixel-wide phone, without sideways scrolling", async () => {
+    const page = await open('corridor="USA-MEX" amount="200" lang="fr"', 360);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
+  it("Should run inside the /embed iframe under its Content-Security-Policy", async () => {
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on("console", (m) => {
+      if (/Content.Security.Policy|Refused/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.goto(`${worker.origin}/embed?corridor=USA-MEX&amount=200&lang=es`);
+    await waitForResults(page);
+    const s = await shown(page);
+    expect(s.heading).toContain("Compare el costo de enviar dinero");
+    expect(s.ids).toEqual((await api("amount=200")).quotes.map((q) => q.provider.id));
+    // The shadow root's constructed stylesheet applies under style-src 'self'.
+    const display = await page.evaluate(() => getComputedStyle(document.querySelector("tenc-compare")!.shadowRoot!.querySelector("ol")!).display);
+    expect(display).toBe("grid");
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+});

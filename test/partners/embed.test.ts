@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { frameAncestors } from "../../src/routes/partners/embed-page.ts";
+import { call, json } from "../helpers.ts";
+
+describe("GET /widget.js", () => {
+  it("Should serve the bundled custom element as a JavaScript module", async () => {
+    const res = await call("/widget.js");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    const code = await res.text();
+    expect(code).toContain("tenc-compare");
+    expect(code).not.toContain("innerHTML");
+    expect(new TextEncoder().encode(code).length).toBeLessThan(30 * 1024);
+  });
+});
+
+describe("GET /embed", () => {
+  it("Should embed the widget with the corridor, amount and language asked for, under a strict CSP", async () => {
+    const res = await call("/embed?corridor=us-mx&amount=200&lang=es");
+    expect(res.status).toBe(200);
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors *");
+    const page = await res.text();
+    expect(page).toContain('<script type="module" src="/widget.js"></script>');
+    expect(page).toContain('<tenc-compare corridor="USA-MEX" lang="es" mode="send" amount="200"></tenc-compare>');
+    expect(page).toContain('<html lang="es">');
+  });
+
+  it("Should refuse bad input with problem+json naming the field", async () => {
+    for (const [query, field] of [
+      ["corridor=USA-MEX&lang=de", "lang"],
+      ["corridor=USA-MEX&amount=1e3", "amount"],
+      ["corridor=nowhere", "corridor"],
+      ["amount=200", "corridor"],
+      ["corridor=USA-MEX&x=%3Cscript%3E", "x"],
+    ] as const) {
+      const res = await call(`/embed?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const body = await json(res);
+      expect(JSON.stringify(body), query).toContain(field);
+    }
+  });
+});
+
+describe("frameAncestors", () => {
+  it("Should keep a list of sources, and fail closed on anything that could add a directive", () => {
+    expect(frameAncestors(undefined)).toBe("*");
+    expect(frameAncestors("  ")).toBe("*");
+    expect(frameAncestors("https://ngo.example  'self' https://*.consulate.example:8443")).toBe("https://ngo.example 'self' https://*.consulate.example:8443");
+    expect(frameAncestors("https://a.example; script-src *")).toBe("'none'");
+    expect(frameAncestors("https://a.example ;script-src https://b.example")).toBe("'none'");
+    expect(frameAncestors("'unsafe-inline'")).toBe("'none'");
+  });
+});

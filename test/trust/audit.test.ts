@@ -1,0 +1,124 @@
+/**
+ * The audit trail and idempotent writes: every accepted write is recorded with who, what, when
+ * and what it replaced; a repeated Idempotency-Key replays the first answer and changes nothing.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { adminCall, json, putRate } from "../helpers.ts";
+import { callAs, expectProblem, issueToken, kvSnapshot, quotesBody } from "./helpers.ts";
+
+let alpha: { id: string; token: string };
+
+beforeAll(async () => {
+  await putRate("KWD", "INR", "270.5");
+  alpha = await issueToken({ role: "provider", providerId: "alpha" });
+});
+
+const audit = async (query: string) => (await json(await adminCall("GET", `/v1/admin/audit${query}`))).records as any[];
+
+describe("the audit trail", () => {
+  it("records a provider's writes by token id, newest first, with the previous value", async () => {
+    for (const rate of ["270.1", "270.2", "270.3"]) {
+      const res = await callAs(alpha.token, "PUT", "/v1/admin/corridors/KWT-IND/quotes/alpha", quotesBody("Alpha Remit", rate));
+      expect(res.status, await res.text()).toBe(200);
+    }
+    const records = await audit("?corridor=kw-in");
+    const writes = records.filter((r) => r.action === "quotes:write");
+    expect(writes.map((r) => r.value.products[0].rate)).toEqual(["270.3", "270.2", "270.1"]);
+    expect(writes.map((r) => r.previous?.products[0].rate ?? null)).toEqual(["270.2", "270.1", null]);
+    for (const r of writes) {
+      expect(r.actor).toEqual({ id: alpha.id, role: "provider" });
+      expect(r.target).toEqual({ corridor: "KWT-IND", provider: "alpha" });
+      expect(Date.parse(r.at)).not.toBeNaN();
+    }
+    expect(JSON.stringify(records)).not.toContain(alpha.token);
+  });
+
+  it("finds a provider's writes across corridors with ?provider=", async () => {
+    await callAs(alpha.token, "PUT", "/v1/admin/corridors/ARE-IND/quotes/alpha", quotesBody("Alpha Remit", "280"));
+    const records = await audit("?provider=alpha");
+    const corridors = new Set(records.filter((r) => r.action === "quotes:write").map((r) => r.target.corridor));
+    expect(corridors).toEqual(new Set(["KWT-IND", "ARE-IND"]));
+    const times = records.map((r) => r.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(records.some((r) => r.action === "tokens:issue" && r.target.token === alpha.id)).toBe(true);
+  });
+
+  it("records the operator's rate writes with the rate they replaced", async () => {
+    await putRate("USD", "MXN", "17.1");
+    await putRate("USD", "MXN", "17.2");
+    const records = (await audit("")).filter((r) => r.action === "rates:write" && r.target.pair === "USD/MXN");
+    expect(records[0]).toMatchObject({ actor: { id: "operator", role: "operator" }, value: { rate: "17.2" }, previous: { rate: "17.1" } });
+    expect(records[1]).toMatchObject({ value: { rate: "17.1" }, previous: null });
+  });
+
+  it("records token issue and revocation, never the secret", async () => {
+    const t = await issueToken({ role: "collector" });
+    expect((await adminCall("DELETE", `/v1/admin/tokens/${t.id}`)).status).toBe(200);
+    const records = (await audit("?limit=1000")).filter((r) => r.target.token === t.id);
+    expect(records.map((r) => r.action)).toEqual(["tokens:revoke", "tokens:issue"]);
+    expect(JSON.stringify(records)).not.toContain(t.token);
+  });
+
+  it("does not record rejected writes", async () => {
+    const before = (await audit("?limit=1000")).length;
+    await expectProblem(await callAs(alpha.token, "PUT", "/v1/admin/corridors/KWT-IND/quotes/beta", quotesBody("Beta")), 403);
+    await expectProblem(await adminCall("PUT", "/v1/admin/rates/USD/MXN", { rate: "-1", asOf: "x", source: "" }), 400);
+    expect((await audit("?limit=1000")).length).toBe(before);
+  });
+
+  it("is the operator's to read, and its query is validated", async () => {
+    await expectProblem(await callAs(alpha.token, "GET", "/v1/admin/audit?provider=alpha"), 403);
+    await expectProblem(await adminCall("GET", "/v1/admin/audit?corridor=KWT-IND&provider=alpha"), 400);
+    await expectProblem(await adminCall("GET", "/v1/admin/audit?limit=0"), 400);
+    await expectProblem(await adminCall("GET", "/v1/admin/audit?corridor=XXX-YYY"), 400);
+    expect((await audit("?limit=2")).length).toBe(2);
+  });
+});
+
+describe("Idempotency-Key", () => {
+  it("replays the first answer to a repeated write and changes nothing", async () => {
+    const body = quotesBody("Alpha Remit", "301");
+    const first = await callAs(alpha.token, "PUT", "/v1/admin/corridors/KWT-IND/quotes/alpha", body, { "idempotency-key": "k-1" });
+    const firstText = await first.text();
+    expect(first.status, firstText).toBe(200);
+    const snapshot = await kvSnapshot();
+    const historyBefore = (await json(await adminCall("GET", "/v1/admin/corridors/KWT-IND/history"))).records.length;
+
+    const again = await callAs(alpha.token, "PUT", "/v1/admin/corridors/KWT-IND/quotes/alpha", body, { "idempotency-key": "k-1" });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.text()).toBe(firstText);
+    expect(await kvSnapshot()).toEqual(snapshot);
+    expect((await json(await adminCall("GET", "/v1/admin/corridors/KWT-IND/history"))).records.length).toBe(historyBefore);
+  });
+
+  it("replays a rate write without a second audit record", async () => {
+    const write = () => adminCall("PUT", "/v1/admin/rates/EUR/GBP", { rate: "0.85", asOf: "2026-11-20T00:00:00Z", source: "t" }, { "idempotency-key": "rate-1" });
+    expect((await write()).status).toBe(200);
+    const snapshot = await kvSnapshot();
+    expect((await write()).status).toBe(200);
+    expect(await kvSnapshot()).toEqual(snapshot);
+  });
+
+  it("answers 422 to the same key with a different body, and stores nothing", async () => {
+    const first = await callAs(alpha.token, "PUT", "/v1/admin/corridors/KWT-IND/quotes/alpha", quotesBody("Alpha Remit", "302"), { "idempotency-key": "k-2" });
+    expect(first.status).toBe(200);
+    const snapshot = await kvSnapshot();
+    const res = await callAs(alpha.token, "PUT", "/v1/admin/corridors/KWT-IND/quotes/alpha", quotesBody("Alpha Remit", "999"), { "idempotency-key": "k-2" });
+    const problem = await expectProblem(res, 422);
+    expect(problem.field).toBe("Idempotency-Key");
+    expect(await kvSnapshot()).toEqual(snapshot);
+  });
+
+  it("keeps one caller's keys apart from another's", async () => {
+    const gamma = await issueToken({ role: "provider", providerId: "gamma" });
+    const mine = await callAs(gamma.token, "PUT", "/v1/admin/corridors/KWT-IND/quotes/gamma", quotesBody("Gamma", "303"), { "idempotency-key": "k-1" });
+    expect(mine.status, await mine.text()).toBe(200);
+    expect(mine.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("refuses malformed keys, and keys on token issue (whose secret cannot be replayed)", async () => {
+    await expectProblem(await adminCall("PUT", "/v1/admin/rates/EUR/GBP", { rate: "0.85", asOf: "2026-11-20T00:00:00Z", source: "t" }, { "idempotency-key": "x".repeat(256) }), 400);
+    await expectProblem(await adminCall("POST", "/v1/admin/tokens", { role: "collector" }, { "idempotency-key": "t-1" }), 400);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * The browser tests: Node (not workerd) drives headless Chromium against `wrangler dev`.
+ * See test/browser/ and the README's "Partners" section.
+ */
+import { defineConfig } from "vitest/config";
+import { buildWidget } from "./scripts/build-widget.ts";
+
+await buildWidget();
+
+export default defineConfig({
+  test: {
+    include: ["test/browser/**/*.test.ts"],
+    environment: "node",
+    reporters: ["default", "./test/summary-reporter.ts"],
+    // One wrangler and one Chromium at a time: the machine is small.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});

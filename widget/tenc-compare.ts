@@ -1,0 +1,266 @@
+/**
+ * @module
+ * `<tenc-compare corridor="USA-MEX" amount="200" lang="es">`: the comparison as a custom element a
+ * partner drops into any page. Styles live in a shadow root; every value from the data is put in
+ * the page as text (textContent / Text nodes), never parsed as markup.
+ *
+ * Optional attributes: `mode` ("send" | "receive"), `payout`, `api` (the API origin; default: where
+ * this script came from), `api-key` (sent as X-Api-Key).
+ */
+import { ago, dateTime, decimal, money, percent, type Money } from "./format.ts";
+import { isLang, label, messages, type Lang, type Messages } from "./i18n.ts";
+import { STYLES } from "./styles.ts";
+
+interface Quote {
+  provider: { id: string; name: string; type: string };
+  payIn: string;
+  payOut: string;
+  speed: string;
+  fee: Money;
+  rate: string;
+  fxMarginPercent: string;
+  totalCost: Money & { percent: string };
+  senderPays: Money;
+  recipientGets: Money;
+  sdg: "below_3" | "3_to_5" | "above_5";
+  stale: boolean;
+  source: string | null;
+  sendAmount: Money;
+}
+interface Comparison {
+  asOf: string;
+  sample: boolean;
+  midRates: { base: string; quote: string; asOf: string; source: string }[];
+  quotes: Quote[];
+}
+interface Corridor {
+  id: string;
+  from: { name: string };
+  to: { name: string };
+  sendCurrencies: string[];
+  receiveCurrencies: string[];
+}
+
+const PAY_OUT = ["cash", "bank_account", "mobile_wallet", "home_delivery"];
+const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+let instances = 0;
+
+type Child = Node | string;
+/** The only way this widget makes elements: attributes are set one by one, children are nodes or text. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+class TencCompare extends HTMLElement {
+  static observedAttributes = ["corridor", "amount", "lang", "mode", "payout"];
+
+  private readonly root = this.attachShadow({ mode: "open" });
+  private readonly uid = `tenc${++instances}`;
+  private corridor: Corridor | null = null;
+  private comparison: Comparison | null = null;
+  private error: string | null = null;
+  private loading = false;
+  private request = 0;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+
+  // The form is built once and kept, so focus and typing survive every re-render of the results.
+  private readonly heading = el("h2", { id: `${this.uid}-title` });
+  private readonly legend = el("legend");
+  private readonly sendLabel = el("span");
+  private readonly receiveLabel = el("span");
+  private readonly sendRadio = el("input", { type: "radio", name: `${this.uid}-mode`, value: "send", id: `${this.uid}-send` });
+  private readonly receiveRadio = el("input", { type: "radio", name: `${this.uid}-mode`, value: "receive", id: `${this.uid}-receive` });
+  private readonly amountLabel = el("label", { for: `${this.uid}-amount` });
+  private readonly amountInput = el("input", { id: `${this.uid}-amount`, name: "amount", inputmode: "decimal", autocomplete: "off", required: "", pattern: "[0-9]+([.,][0-9]+)?" });
+  private readonly payOutLabel = el("label", { for: `${this.uid}-payout` });
+  private readonly payOutSelect = el("select", { id: `${this.uid}-payout`, name: "payout" });
+  private readonly button = el("button", { type: "submit" });
+  private readonly status = el("p", { role: "status", class: "status" });
+  private readonly alert = el("p", { role: "alert", class: "error" });
+  private readonly list = el("ol", { class: "results" });
+  private readonly footer = el("div", { class: "footer" });
+
+  constructor() {
+    super();
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    this.root.adoptedStyleSheets = [sheet];
+    const form = el(
+      "form",
+      { "aria-labelledby": `${this.uid}-title` },
+      el("fieldset", { class: "mode" }, this.legend, el("label", { for: `${this.uid}-send` }, this.sendRadio, this.sendLabel), el("label", { for: `${this.uid}-receive` }, this.receiveRadio, this.receiveLabel)),
+      el("div", { class: "field" }, this.amountLabel, this.amountInput),
+      el("div", { class: "field" }, this.payOutLabel, this.payOutSelect),
+      this.button,
+    );
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.commitAmount();
+    });
+    for (const radio of [this.sendRadio, this.receiveRadio]) radio.addEventListener("change", () => this.setAttribute("mode", radio.value));
+    this.payOutSelect.addEventListener("change", () => this.setAttribute("payout", this.payOutSelect.value));
+    this.amountInput.addEventListener("input", () => {
+      clearTimeout(this.debounce);
+      this.debounce = setTimeout(() => this.commitAmount(), 600);
+    });
+    this.list.setAttribute("aria-labelledby", `${this.uid}-results`);
+    this.root.append(el("section", { class: "tenc", "aria-labelledby": `${this.uid}-title` }, this.heading, form, this.status, this.alert, el("h3", { id: `${this.uid}-results`, class: "visually-hidden" }), this.list, this.footer));
+  }
+
+  connectedCallback() {
+    void this.load();
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    if (old === value || !this.isConnected) return;
+    if (name === "lang") this.render();
+    else if (name === "corridor") void this.load();
+    else void this.fetchComparison();
+  }
+
+  private get language(): Lang {
+    const attr = this.getAttribute("lang");
+    return isLang(attr) ? attr : "en";
+  }
+  private get t(): Messages {
+    return messages[this.language];
+  }
+  private get mode(): "send" | "receive" {
+    return this.getAttribute("mode") === "receive" ? "receive" : "send";
+  }
+
+  /** Accepts "1,234.5" or "1234,5" as typed; the API takes a plain decimal string. */
+  private commitAmount() {
+    clearTimeout(this.debounce);
+    const typed = this.amountInput.value.trim().replace(/\s/g, "");
+    const normal = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(typed) ? typed.replace(/,/g, "") : typed.replace(",", ".");
+    if (!/^\d+(\.\d+)?$/.test(normal)) {
+      this.amountInput.setAttribute("aria-invalid", "true");
+      return;
+    }
+    this.amountInput.removeAttribute("aria-invalid");
+    if (normal === this.getAttribute("amount")) void this.fetchComparison();
+    else this.setAttribute("amount", normal);
+  }
+
+  private async api<T>(path: string): Promise<T> {
+    const headers: Record<string, string> = {};
+    const key = this.getAttribute("api-key");
+    if (key) headers["x-api-key"] = key;
+    const res = await fetch(new URL(path, this.getAttribute("api") ?? SCRIPT_ORIGIN), { headers });
+    const body = (await res.json().catch(() => null)) as (T & { detail?: string; title?: string }) | null;
+    if (!res.ok || body === null) throw new Error(body?.detail ?? body?.title ?? `HTTP ${res.status}`);
+    return body;
+  }
+
+  private async load() {
+    const id = this.getAttribute("corridor");
+    if (!id) return this.fail("corridor?");
+    try {
+      this.corridor = await this.api<Corridor>(`/v1/corridors/${encodeURIComponent(id)}`);
+    } catch (e) {
+      return this.fail((e as Error).message);
+    }
+    await this.fetchComparison();
+  }
+
+  private async fetchComparison() {
+    if (!this.corridor) return;
+    const amount = this.getAttribute("amount") ?? (this.mode === "send" ? "200" : "");
+    if (!amount) return this.render();
+    const q = new URLSearchParams({ [this.mode === "send" ? "amount" : "recipientAmount"]: amount });
+    const payOut = this.getAttribute("payout");
+    if (payOut) q.set("payOut", payOut);
+    const mine = ++this.request;
+    this.loading = true;
+    this.render();
+    try {
+      const result = await this.api<Comparison>(`/v1/corridors/${encodeURIComponent(this.corridor.id)}/quotes?${q}`);
+      if (mine !== this.request) return; // a newer question is on its way
+      this.comparison = result;
+      this.error = null;
+    } catch (e) {
+      if (mine !== this.request) return;
+      this.comparison = null;
+      this.error = (e as Error).message;
+    }
+    this.loading = false;
+    this.render();
+  }
+
+  private fail(message: string) {
+    this.error = message;
+    this.render();
+  }
+
+  private currency(): string {
+    const c = this.corridor;
+    return (this.mode === "send" ? c?.sendCurrencies[0] : c?.receiveCurrencies[0]) ?? "";
+  }
+
+  private render() {
+    const { t, language: lang } = this;
+    this.root.host.setAttribute("aria-busy", String(this.loading));
+    this.heading.textContent = this.corridor ? `${t.title}: ${this.corridor.from.name} → ${this.corridor.to.name}` : t.title;
+    this.legend.textContent = t.question;
+    this.sendLabel.textContent = t.send;
+    this.receiveLabel.textContent = t.receive;
+    this.sendRadio.checked = this.mode === "send";
+    this.receiveRadio.checked = this.mode === "receive";
+    this.amountLabel.textContent = t.amount(this.currency());
+    if (this.root.activeElement !== this.amountInput) this.amountInput.value = this.getAttribute("amount") ?? "";
+    this.payOutLabel.textContent = t.payOut;
+    const payOut = this.getAttribute("payout") ?? "";
+    this.payOutSelect.replaceChildren(el("option", { value: "" }, t.any), ...PAY_OUT.map((m) => el("option", { value: m }, label(t.methods, m))));
+    this.payOutSelect.value = payOut;
+    this.button.textContent = t.compare;
+    this.root.getElementById(`${this.uid}-results`)!.textContent = t.results;
+
+    this.alert.replaceChildren(...(this.error ? [t.error, " ", this.error] : []));
+    this.alert.hidden = !this.error;
+    const c = this.comparison;
+    this.status.textContent = this.loading ? t.loading : c ? `${t.count(c.quotes.length)}. ${t.asOf(dateTime(lang, c.asOf), ago(lang, c.asOf))}` : "";
+    this.list.replaceChildren(...(c?.quotes ?? []).map((q, i) => this.quoteItem(q, i + 1)));
+    this.footer.replaceChildren(...(c ? this.freshness(c) : []));
+    if (c && c.quotes.length === 0) this.footer.prepend(el("p", {}, t.none));
+  }
+
+  private quoteItem(q: Quote, rank: number): HTMLLIElement {
+    const { t, language: lang } = this;
+    const row = (term: string, ...value: Child[]) => [el("dt", {}, term), el("dd", {}, ...value)];
+    const pair = `1 ${q.sendAmount.currency} = ${decimal(lang, q.rate)} ${q.recipientGets.currency}`;
+    const item = el(
+      "li",
+      { class: "quote", "data-provider": q.provider.id },
+      el("h4", {}, el("span", { class: "rank" }, `${rank}.`), " ", el("span", { class: "provider" }, q.provider.name), " ", el("span", { class: "type" }, `(${label(t.types, q.provider.type)})`)),
+      el(
+        "dl",
+        {},
+        ...row(t.recipientGets, el("strong", { class: "gets" }, money(lang, q.recipientGets))),
+        ...row(t.youPay, money(lang, q.senderPays)),
+        ...row(t.fee, money(lang, q.fee)),
+        ...row(t.rate, pair, el("br"), el("small", {}, t.margin(percent(lang, q.fxMarginPercent)))),
+        ...row(t.totalCost, `${money(lang, q.totalCost)} (${percent(lang, q.totalCost.percent)})`, el("br"), el("span", { class: `verdict sdg-${q.sdg}` }, t.verdict[q.sdg])),
+        ...row(t.speed, label(t.speeds, q.speed)),
+        ...row(t.payment, `${label(t.methods, q.payIn)} → ${label(t.methods, q.payOut)}`),
+      ),
+    );
+    if (q.stale) item.querySelector("h4")!.append(" ", el("span", { class: "stale" }, t.stale));
+    return item;
+  }
+
+  private freshness(c: Comparison): HTMLElement[] {
+    const { t, language: lang } = this;
+    const sources = [...new Set(c.quotes.map((q) => q.source).filter((s): s is string => Boolean(s)))];
+    return [
+      ...c.midRates.map((m) => el("p", {}, t.midRate(`${m.base}/${m.quote}`, m.source, dateTime(lang, m.asOf)))),
+      ...(sources.length ? [el("p", {}, t.sources(sources.join(", ")))] : []),
+      ...(c.sample ? [el("p", { class: "sample" }, t.sample)] : []),
+    ];
+  }
+}
+
+if (!customElements.get("tenc-compare")) customElements.define("tenc-compare", TencCompare);
