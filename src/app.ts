@@ -25,6 +25,13 @@ import { registerDocsRoute } from "./routes/partners/docs-page.ts";
 import { registerEmbedRoute } from "./routes/partners/embed-page.ts";
 import { registerOpenApiRoute } from "./routes/partners/openapi-document.ts";
 import { registerWidgetScriptRoute } from "./routes/partners/widget-script.ts";
+import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
+import { registerImportEcbRoute } from "./routes/admin/import-ecb.ts";
+import { registerImportFlowsRoute } from "./routes/admin/import-flows.ts";
+import { registerGetCorridorStatsRoute } from "./routes/stats/get-corridor-stats.ts";
+import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-history.ts";
+import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
+import { registerGetGlobalStatsRoute } from "./routes/stats/get-global-stats.ts";
 
 const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", param: "path", header: "header" };
 
@@ -59,6 +66,13 @@ export function buildApp(options: ServiceOptions = {}) {
   registerAuditRoute(app);
   registerCorridorHistoryRoute(app);
   registerBenchFloorRoute(app);
+  registerImportRpwRoute(app);
+  registerImportEcbRoute(app);
+  registerImportFlowsRoute(app);
+  registerGetCorridorHistoryRoute(app);
+  registerGetCorridorStatsRoute(app);
+  registerListCorridorStatsRoute(app);
+  registerGetGlobalStatsRoute(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 

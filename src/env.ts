@@ -3,6 +3,7 @@
  * The Worker's bindings and settings (wrangler.toml, secrets in .dev.vars or `wrangler secret`).
  */
 import type { CorridorLedger } from "./store/corridor-ledger.ts";
+import type { StatsLedger } from "./store/stats-ledger.ts";
 
 export interface Env {
   KV: KVNamespace;
@@ -23,4 +24,8 @@ export interface Env {
   EXCLUDE_AFTER_DAYS?: string;
   /** Set only by `npm run bench`: enables the floor route it measures against (routes/bench-floor.ts). */
   BENCH_FLOOR?: string;
+  /** The one writer of the regulators' statistics (stats-ledger.ts). */
+  STATS_LEDGER: DurableObjectNamespace<StatsLedger>;
+  /** Where the scheduled handler fetches the ECB's daily reference rates. */
+  ECB_DAILY_URL?: string;
 }

@@ -13,6 +13,8 @@ import { kvRatesRepo, type RatesRepo } from "../store/rates-repo.ts";
 import { kvPartnerKeysRepo, type PartnerKeysRepo } from "../store/partner-keys-repo.ts";
 import { kvTokensRepo, type TokensRepo } from "../store/tokens-repo.ts";
 import type { Principal } from "./access-policy.ts";
+import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
+import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
 
 export interface Settings {
   staleAfterDays: number;
@@ -30,6 +32,9 @@ export interface Services {
   idempotency: IdempotencyRepo;
   now: () => Date;
   settings: Settings;
+  stats: StatsRepo;
+  /** The single writer of the statistics documents. */
+  statsLedger: () => DurableObjectStub<StatsLedger>;
 }
 
 /** `principal` is set by admin-auth on every admin route. */
@@ -58,6 +63,8 @@ export function buildServices(env: Env, options: ServiceOptions = {}): Services 
     ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
     now: () => new Date(),
     settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30), excludeAfterDays: wholeDays(env.EXCLUDE_AFTER_DAYS, 0) },
+    stats: kvStatsRepo(env.KV),
+    statsLedger: () => statsLedgerOf(env),
   };
 }
 
@@ -69,3 +76,6 @@ export function servicesWith(options: ServiceOptions = {}) {
 }
 
 export const services = servicesWith();
+
+/** One statistics ledger for the whole service: every aggregate write goes through it. */
+export const statsLedgerOf = (env: Env) => env.STATS_LEDGER.get(env.STATS_LEDGER.idFromName(STATS_LEDGER_NAME));

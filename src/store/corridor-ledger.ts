@@ -10,6 +10,7 @@ import type { CorridorId } from "../domain/countries.ts";
 import { emptyCorridor, summarize, withProvider, type CorridorDoc, type ProviderEntry } from "../domain/corridor.ts";
 import { kvAuditRepo, type AuditRecord } from "./audit-repo.ts";
 import { keys } from "./keys.ts";
+import { recordForStatistics } from "./stats-ledger.ts";
 
 /** Workers KV takes at most one write per second to a key: writes in between share one publish. */
 export const PUBLISH_INTERVAL_MS = 1000;
@@ -39,6 +40,8 @@ export interface HistoryRecord {
 
 interface LedgerEnv {
   KV: KVNamespace;
+  /** Regulators' statistics: every accepted quote is also an observation of its quarter. */
+  STATS_LEDGER?: DurableObjectNamespace<import("./stats-ledger.ts").StatsLedger>;
 }
 
 const ENTRY_PREFIX = "provider:";
@@ -106,6 +109,7 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
         this.doc = undefined;
         throw err;
       }
+      await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
     } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }

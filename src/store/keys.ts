@@ -20,3 +20,10 @@ export const keys = {
   auditPrefix: (index: string) => `audit:${index}:`,
   idempotency: (principal: string, keyHash: string) => `idem:${principal}:${keyHash}`,
 };
+
+/** Statistics documents, written only by the statistics ledger (stats-ledger.ts). */
+export const statsKeys = {
+  corridor: (id: string) => `stats:corridor:${id}`,
+  period: (period: string) => `stats:period:${period}`,
+  periods: "stats:periods",
+};

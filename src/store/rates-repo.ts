@@ -15,6 +15,8 @@ export interface RatesRepo {
    * of them there, no KV operation at all.
    */
   resolve(pairs: [string, string][], prefetched?: Map<string, string | null>): Promise<Map<string, ResolvedMid | undefined>>;
+  /** The rates stored for exactly these pairs (no inverse or cross), by `BASE/QUOTE`. */
+  stored(pairs: [string, string][]): Promise<Map<string, ReferenceRate>>;
 }
 
 /** The KV keys whose rates could resolve `pairs`. */
@@ -50,6 +52,18 @@ export function kvRatesRepo(kv: KVNamespace): RatesRepo {
       }
       const lookup = (b: string, q: string) => found.get(keys.rate(b, q)) ?? undefined;
       return new Map(pairs.map(([b, q]) => [pairKey(b, q), resolveMid(b, q, lookup)]));
+    },
+    async stored(pairs) {
+      const out = new Map<string, ReferenceRate>();
+      for (let i = 0; i < pairs.length; i += BULK_GET_LIMIT) {
+        const chunk = pairs.slice(i, i + BULK_GET_LIMIT);
+        const found = await kv.get<ReferenceRate>(chunk.map(([b, q]) => keys.rate(b, q)), "json");
+        for (const [b, q] of chunk) {
+          const rate = found.get(keys.rate(b, q));
+          if (rate) out.set(pairKey(b, q), rate);
+        }
+      }
+      return out;
     },
   };
 }

@@ -1,0 +1,60 @@
+/**
+ * @module
+ * A published quote as an RPW observation: the provider's product priced at the send-currency
+ * equivalents of USD 200 and USD 500, converted at its day's reference rates.
+ */
+import type { ProviderEntry } from "./corridor.ts";
+import type { CorridorId } from "./countries.ts";
+import { evaluate, prepareProduct } from "./cost.ts";
+import { Decimal, formatPercent, minorUnits } from "./money.ts";
+import { deliversWithin5Days, firmTypeSlug, surveyAmounts, type AmountObservation, type Observation } from "./observation.ts";
+import { quarterOf } from "./period.ts";
+import type { ProductInput } from "./schemas.ts";
+
+/** Mid rates of one day: units of `quote` per 1 `base`, or undefined when that day has none. */
+export type DayMid = (base: string, quote: string) => Decimal | undefined;
+
+/** Rates of one day against EUR (the ECB's form) as mid rates between any two of its currencies. */
+export function midFromEurRates(perEur: Record<string, string>): DayMid {
+  const eurTo = (c: string) => (c === "EUR" ? new Decimal(1) : perEur[c] ? new Decimal(perEur[c]!) : undefined);
+  return (base, quote) => {
+    const b = eurTo(base);
+    const q = eurTo(quote);
+    return b && q ? q.dividedBy(b) : undefined;
+  };
+}
+
+/** One product's observation in the quarter of its `observedAt`, or why it cannot be one. */
+export function quoteObservation(corridor: CorridorId, entry: ProviderEntry, product: ProductInput, mid: DayMid): { ok: true; observation: Observation } | { ok: false; reason: string } {
+  const { sendCurrency, receiveCurrency } = product;
+  const rate = (base: string, quote: string) => (base === quote ? new Decimal(1) : mid(base, quote));
+  const usdRate = rate("USD", sendCurrency);
+  const fxMid = rate(sendCurrency, receiveCurrency);
+  if (!usdRate || !fxMid) return { ok: false, reason: `no reference rate for USD→${sendCurrency} or ${sendCurrency}→${receiveCurrency} on ${product.observedAt.slice(0, 10)}` };
+  const prepared = prepareProduct(product);
+  const amounts: AmountObservation[] = surveyAmounts.map((amountUsd) => {
+    // The amount a sender would actually send: the USD equivalent in whole minor units.
+    const sendAmount = usdRate.times(amountUsd).toDecimalPlaces(minorUnits(sendCurrency) ?? 2, Decimal.ROUND_HALF_EVEN);
+    const e = evaluate(prepared, sendAmount, fxMid);
+    const total = formatPercent(e.totalCostPercent);
+    return { amountUsd, sendAmount: sendAmount.toString(), sendCurrency, fee: e.fee.toString(), totalCostPercent: total, fxMarginPercent: formatPercent(e.fxMarginPercent), recomputedTotalCostPercent: total };
+  });
+  const period = quarterOf(new Date(product.observedAt));
+  return {
+    ok: true,
+    observation: {
+      // The latest quote of a product in a quarter stands for it: one service, one observation.
+      id: `api:${corridor.id}:${entry.id}:${product.id}:${period}`,
+      period,
+      corridor: corridor.id,
+      from: corridor.from,
+      to: corridor.to,
+      firm: entry.provider.name,
+      firmType: firmTypeSlug(entry.provider.type),
+      transparent: product.transparent,
+      within5Days: deliversWithin5Days(product.speed),
+      source: "provider_api",
+      amounts,
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * @module
+ * An RPW CSV import, streamed: rows are read as the body arrives and handed to the statistics
+ * ledger in batches, so memory stays bounded by one batch whatever the file's size.
+ */
+import type { Observation } from "../domain/observation.ts";
+import { csvRecords, CsvSyntaxError } from "./csv-records.ts";
+import { readRpwHeader, rowIdentity, rpwRow } from "./rpw-csv.ts";
+
+export interface SkippedRow {
+  line: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  /** Rows stored (new or replacing the same row imported before). */
+  imported: number;
+  /** Of those, rows that were already stored: importing a file again replaces, never doubles. */
+  alreadyPresent: number;
+  /** The first MAX_SKIPPED rows left out, with why. */
+  skipped: SkippedRow[];
+  skippedTotal: number;
+}
+
+export type ImportOutcome =
+  | { ok: true; report: ImportReport }
+  | { ok: false; problem: "empty" }
+  | { ok: false; problem: "header"; missing: string[] }
+  | { ok: false; problem: "syntax"; line: number | undefined; message: string; report: ImportReport };
+
+export interface ObservationSink {
+  addObservations(observations: Observation[]): Promise<{ added: number; replaced: number }>;
+}
+
+export const BATCH_SIZE = 2000;
+const MAX_SKIPPED = 1000;
+
+async function digestHex(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  let hex = "";
+  for (const b of bytes.subarray(0, 16)) hex += b.toString(16).padStart(2, "0");
+  return hex;
+}
+
+export async function importRpw(body: ReadableStream<Uint8Array>, sink: ObservationSink, batchSize = BATCH_SIZE): Promise<ImportOutcome> {
+  const report: ImportReport = { imported: 0, alreadyPresent: 0, skipped: [], skippedTotal: 0 };
+  const skip = (line: number, reason: string) => {
+    report.skippedTotal++;
+    if (report.skipped.length < MAX_SKIPPED) report.skipped.push({ line, reason });
+  };
+  // The dataset repeats some rows verbatim (two services with identical figures): each occurrence
+  // is its own observation, numbered, so a second import of the same file maps to the same ids.
+  const occurrences = new Map<string, number>();
+  let batch: Observation[] = [];
+  const commit = async () => {
+    if (batch.length === 0) return;
+    const { added, replaced } = await sink.addObservations(batch);
+    report.imported += added + replaced;
+    report.alreadyPresent += replaced;
+    batch = [];
+  };
+
+  let header: ReturnType<typeof readRpwHeader> | undefined;
+  try {
+    for await (const { fields, line } of csvRecords(body)) {
+      if (!header) {
+        header = readRpwHeader(fields);
+        if (!header.ok) return { ok: false, problem: "header", missing: header.missing };
+        continue;
+      }
+      if (!header.ok) break;
+      const row = rpwRow(header.header, fields);
+      if (!row.ok) {
+        skip(line, row.reason);
+        continue;
+      }
+      const hash = await digestHex(rowIdentity(fields));
+      const n = (occurrences.get(hash) ?? 0) + 1;
+      occurrences.set(hash, n);
+      batch.push({ id: `rpw:${hash}${n > 1 ? `:${n}` : ""}`, ...row.observation });
+      if (batch.length >= batchSize) await commit();
+    }
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    // Batches already committed stay (the report counts them); the batch in progress is dropped.
+    return { ok: false, problem: "syntax", line: err.line, message: err.message, report };
+  }
+  if (!header) return { ok: false, problem: "empty" };
+  await commit();
+  return { ok: true, report };
+}

@@ -1,0 +1,55 @@
+/**
+ * @module
+ * `POST /v1/admin/imports/rpw`: the operator loads rows of the World Bank's RPW dataset (CSV).
+ */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { importRpw } from "../../import/rpw-import.ts";
+import { ApiError, badRequest } from "../../http/problem.ts";
+import type { AppEnv } from "../../http/services.ts";
+import { adminErrorResponses } from "../params.ts";
+import { importBody, skippedSchema } from "./import-body.ts";
+
+const CSV_TYPES = ["text/csv", "application/csv"] as const;
+
+const reportSchema = z
+  .object({
+    imported: z.number().int().openapi({ description: "rows stored, including rows already stored by an earlier import (replaced, not doubled)" }),
+    alreadyPresent: z.number().int(),
+    skipped: skippedSchema.openapi({ description: "rows left out, with the reason (at most 1000 listed)" }),
+    skippedTotal: z.number().int(),
+  })
+  .openapi("RpwImportReport");
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/admin/imports/rpw",
+  tags: ["operators"],
+  summary: "Import rows of the RPW dataset (legacy 30-column or current 42-column CSV header)",
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: { "text/csv": { schema: z.string() } } } },
+  responses: {
+    200: { description: "Imported; statistics are updated before the answer", content: { "application/json": { schema: reportSchema } } },
+    ...adminErrorResponses,
+  },
+});
+
+export function registerImportRpwRoute(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const body = importBody(c.req.raw, CSV_TYPES);
+    const ledger = c.var.services.statsLedger();
+    const outcome = await importRpw(body, ledger);
+    if (!outcome.ok) {
+      if (outcome.problem === "empty") throw badRequest("the CSV is empty: expected the RPW header row and data rows", { field: "body" });
+      if (outcome.problem === "header") {
+        throw badRequest(`the CSV header is not RPW's: missing column(s) ${outcome.missing.join(", ")}`, { field: "header", missing: outcome.missing });
+      }
+      await ledger.publishNow();
+      throw new ApiError(400, "csv-syntax", "The CSV is malformed", `line ${outcome.line ?? "?"}: ${outcome.message}; ${outcome.report.imported} row(s) before it were imported`, {
+        line: outcome.line,
+        ...outcome.report,
+      });
+    }
+    await ledger.publishNow();
+    return c.json(outcome.report, 200);
+  });
+}

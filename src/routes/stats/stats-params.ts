@@ -1,0 +1,95 @@
+/**
+ * @module
+ * What the statistics routes share: the period and amount parameters, the response schemas, and
+ * the choice between JSON and CSV.
+ */
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { parsePeriod, type Period } from "../../domain/period.ts";
+import type { SurveyAmount } from "../../domain/observation.ts";
+import { badRequest, notFound } from "../../http/problem.ts";
+import type { AppEnv } from "../../http/services.ts";
+import type { StatsRepo } from "../../store/stats-repo.ts";
+
+export const statsQuery = z.object({
+  period: z.string().max(10).optional().openapi({ param: { name: "period", in: "query" }, description: "a quarter, 2019Q4 or RPW's 2019_4Q; the latest when absent", example: "2019Q4" }),
+  amount: z.enum(["200", "500"]).default("200").openapi({ param: { name: "amount", in: "query" }, description: "the surveyed amount in USD: 200 (RPW's cc1) or 500 (cc2)" }),
+  format: z.enum(["json", "csv"]).optional().openapi({ param: { name: "format", in: "query" }, description: "csv for a CSV export (also with Accept: text/csv)" }),
+});
+
+/** The canonical period, or a 400 naming what is wrong with it. */
+export function periodFrom(raw: string | undefined): Period | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const parsed = parsePeriod(raw);
+  if (!parsed.ok) throw badRequest(parsed.reason, { field: "period" });
+  return parsed.period;
+}
+
+export const amountFrom = (raw: "200" | "500") => Number(raw) as SurveyAmount;
+
+/** The asked quarter, or the latest one stored (one more KV read). */
+export async function resolvePeriod(stats: StatsRepo, asked: Period | undefined): Promise<Period> {
+  if (asked) return asked;
+  const latest = (await stats.periods())?.periods.at(-1);
+  if (!latest) throw notFound("no statistics yet: import RPW data first (POST /v1/admin/imports/rpw)");
+  return latest;
+}
+
+/** The document of the asked (or latest) quarter at the asked amount, or a 404. */
+export async function periodDocFor(stats: StatsRepo, query: { period?: string; amount: "200" | "500" }) {
+  const period = await resolvePeriod(stats, periodFrom(query.period));
+  const amount = amountFrom(query.amount);
+  const doc = await stats.period(period);
+  if (!doc) throw notFound(`no statistics for ${period}`);
+  return { period, amount, updatedAt: doc.updatedAt, figures: doc.amounts[`${amount}`] };
+}
+
+export function wantsCsv(c: Context<AppEnv>, format: "json" | "csv" | undefined): boolean {
+  if (format) return format === "csv";
+  return (c.req.header("accept") ?? "").toLowerCase().includes("text/csv");
+}
+
+const percent = z.string().nullable().openapi({ description: "percent, 4 decimals", example: "7.1234" });
+
+export const corridorStatsSchema = z
+  .object({
+    corridor: z.string(),
+    from: z.string(),
+    to: z.string(),
+    period: z.string(),
+    amountUsd: z.number().int(),
+    services: z.number().int(),
+    transparentServices: z.number().int(),
+    averageTotalCostPercent: percent,
+    medianTotalCostPercent: percent,
+    smartPercent: percent,
+    cheapest: z.object({ firm: z.string(), firmType: z.string(), totalCostPercent: z.string() }).nullable(),
+    byProviderType: z.record(z.string(), z.object({ services: z.number().int(), transparentServices: z.number().int(), averageTotalCostPercent: percent })),
+    sdg: z.enum(["below_3", "3_to_5", "above_5"]).nullable(),
+  })
+  .openapi("CorridorStats");
+
+const groupSchema = z.object({ corridors: z.number().int(), transparentServices: z.number().int(), averageTotalCostPercent: percent });
+
+export const globalStatsSchema = z
+  .object({
+    period: z.string(),
+    amountUsd: z.number().int(),
+    corridors: z.number().int(),
+    services: z.number().int(),
+    transparentServices: z.number().int(),
+    globalAverageTotalCostPercent: percent,
+    weightedAverageTotalCostPercent: percent,
+    weightedCorridors: z.number().int(),
+    globalSmartPercent: percent,
+    smartCorridors: z.number().int(),
+    byProviderType: z.record(z.string(), z.object({ transparentServices: z.number().int(), averageTotalCostPercent: percent })),
+    bySendingRegion: z.record(z.string(), groupSchema),
+    byReceivingRegion: z.record(z.string(), groupSchema),
+    corridorsAbove5Percent: z.array(z.object({ corridor: z.string(), averageTotalCostPercent: z.string() })),
+    sdg: z.enum(["below_3", "3_to_5", "above_5"]).nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi("GlobalStats");
+
+export const csvContent = { "text/csv": { schema: z.string() } };

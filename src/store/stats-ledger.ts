@@ -1,0 +1,256 @@
+/**
+ * @module
+ * The one writer of the statistics documents: a single Durable Object. Observations live in its
+ * SQLite storage; each write marks what it changes (a corridor's quarter, then that corridor's
+ * history and that quarter's document) and a publish rebuilds only those, at most once per second,
+ * so a request for statistics reads one precomputed KV value instead of every observation.
+ * Workers KV has no compare-and-swap: with one writer, concurrent imports never overwrite each other.
+ */
+import { DurableObject } from "cloudflare:workers";
+import type { ProviderEntry } from "../domain/corridor.ts";
+import type { CorridorId } from "../domain/countries.ts";
+import type { Observation } from "../domain/observation.ts";
+import { midFromEurRates, quoteObservation, type DayMid } from "../domain/quote-observation.ts";
+import { regionOf } from "../domain/regions.ts";
+import { corridorStats } from "../domain/statistics.ts";
+import { corridorHistoryDoc, periodDoc, type CorridorPeriodResults, type PeriodIndexDoc } from "../domain/statistics-docs.ts";
+import { statsKeys } from "./keys.ts";
+import { kvRatesRepo, pairKey } from "./rates-repo.ts";
+
+/** One ledger for the whole service: every aggregate write goes through it. */
+export const STATS_LEDGER_NAME = "global";
+const PUBLISH_INTERVAL_MS = 1000;
+const RETRY_AFTER_FAILURE_MS = 5000;
+/** KV writes of one publish run this many at a time. */
+const PUT_CONCURRENCY = 20;
+
+interface StatsLedgerEnv {
+  KV: KVNamespace;
+}
+
+type DirtyKind = "cp" | "corridor" | "period";
+
+export interface AddResult {
+  /** Observations this call added (an id already stored is replaced, not added). */
+  added: number;
+  replaced: number;
+}
+
+const cpKey = (period: string, corridor: string) => `${period}|${corridor}`;
+
+export class StatsLedger extends DurableObject<StatsLedgerEnv> {
+  private lastPublishAt = 0;
+  private nextPublish: Promise<void> | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(ctx: DurableObjectState, env: StatsLedgerEnv) {
+    super(ctx, env);
+    this.ctx.storage.sql.exec(`
+      CREATE TABLE IF NOT EXISTS obs (id TEXT PRIMARY KEY, period TEXT NOT NULL, corridor TEXT NOT NULL, data TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS obs_cp ON obs (period, corridor);
+      CREATE TABLE IF NOT EXISTS cstats (period TEXT NOT NULL, corridor TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (period, corridor));
+      CREATE INDEX IF NOT EXISTS cstats_corridor ON cstats (corridor);
+      CREATE TABLE IF NOT EXISTS flows (corridor TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS ecb (date TEXT NOT NULL, currency TEXT NOT NULL, rate TEXT NOT NULL, PRIMARY KEY (date, currency));
+      CREATE TABLE IF NOT EXISTS dirty (kind TEXT NOT NULL, key TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (kind, key));
+    `);
+  }
+
+  private markDirty(kind: DirtyKind, key: string) {
+    this.ctx.storage.sql.exec(
+      "INSERT INTO dirty (kind, key, token) VALUES (?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET token = excluded.token",
+      kind,
+      key,
+      crypto.randomUUID(),
+    );
+  }
+
+  /**
+   * Stores observations atomically (all of the batch or none) and schedules a publish. Same id,
+   * same observation: importing a row twice replaces it, which leaves every statistic as it was.
+   */
+  async addObservations(observations: Observation[]): Promise<AddResult> {
+    const sql = this.ctx.storage.sql;
+    const result = this.ctx.storage.transactionSync(() => {
+      let added = 0;
+      let replaced = 0;
+      const touched = new Set<string>();
+      for (const o of observations) {
+        const existing = sql.exec<{ period: string; corridor: string }>("SELECT period, corridor FROM obs WHERE id = ?", o.id).toArray()[0];
+        if (existing) {
+          replaced++;
+          touched.add(cpKey(existing.period, existing.corridor));
+        } else added++;
+        sql.exec("INSERT OR REPLACE INTO obs (id, period, corridor, data) VALUES (?, ?, ?, ?)", o.id, o.period, o.corridor, JSON.stringify(o));
+        touched.add(cpKey(o.period, o.corridor));
+      }
+      for (const key of touched) this.markDirty("cp", key);
+      return { added, replaced };
+    });
+    await this.schedulePublish();
+    return result;
+  }
+
+  /** Replaces the remittance flows (weights of the weighted average); every quarter is republished. */
+  async setFlows(flows: { corridor: string; value: string }[]): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    this.ctx.storage.transactionSync(() => {
+      sql.exec("DELETE FROM flows");
+      for (const f of flows) sql.exec("INSERT OR REPLACE INTO flows (corridor, value) VALUES (?, ?)", f.corridor, f.value);
+      for (const { period } of sql.exec<{ period: string }>("SELECT DISTINCT period FROM cstats").toArray()) this.markDirty("period", period);
+    });
+    await this.schedulePublish();
+  }
+
+  /** Keeps ECB reference rates (units per 1 EUR) with their dates. */
+  async addEcbRates(days: { date: string; rates: Record<string, string> }[]): Promise<number> {
+    const sql = this.ctx.storage.sql;
+    return this.ctx.storage.transactionSync(() => {
+      let stored = 0;
+      for (const day of days) {
+        for (const [currency, rate] of Object.entries(day.rates)) {
+          sql.exec("INSERT OR REPLACE INTO ecb (date, currency, rate) VALUES (?, ?, ?)", day.date, currency, rate);
+          stored++;
+        }
+      }
+      return stored;
+    });
+  }
+
+  /** The ECB rates (per 1 EUR) of the latest day on or before `date`, within a week, or undefined. */
+  async ecbRatesOn(date: string): Promise<{ date: string; rates: Record<string, string> } | undefined> {
+    return this.ecbDay(date);
+  }
+
+  private ecbDay(date: string): { date: string; rates: Record<string, string> } | undefined {
+    const sql = this.ctx.storage.sql;
+    // Weekends and TARGET holidays have no fixing: the last business day's rates stand.
+    const week = new Date(Date.parse(`${date}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const day = sql.exec<{ date: string | null }>("SELECT MAX(date) AS date FROM ecb WHERE date <= ? AND date >= ?", date, week).toArray()[0]?.date;
+    if (!day) return undefined;
+    const rows = sql.exec<{ currency: string; rate: string }>("SELECT currency, rate FROM ecb WHERE date = ?", day).toArray();
+    return { date: day, rates: Object.fromEntries(rows.map((r) => [r.currency, r.rate])) };
+  }
+
+  /**
+   * A provider's published products as observations of the quarters they were observed in, priced
+   * at their day's ECB rates, or at the current reference rates when that day has none.
+   */
+  async recordQuotes(corridor: CorridorId, entry: ProviderEntry): Promise<{ recorded: number; skipped: string[] }> {
+    const products = entry.products.filter((p) => !p.sample);
+    const pairs = products.flatMap((p): [string, string][] => [["USD", p.sendCurrency], [p.sendCurrency, p.receiveCurrency]]);
+    const current = pairs.length ? await kvRatesRepo(this.env.KV).resolve(pairs) : new Map();
+    const observations: Observation[] = [];
+    const skipped: string[] = [];
+    for (const product of products) {
+      const day = this.ecbDay(product.observedAt.slice(0, 10));
+      const dayMid: DayMid | undefined = day ? midFromEurRates(day.rates) : undefined;
+      const mid: DayMid = (base, quote) => dayMid?.(base, quote) ?? current.get(pairKey(base, quote))?.rate;
+      const result = quoteObservation(corridor, entry, product, mid);
+      if (result.ok) observations.push(result.observation);
+      else skipped.push(`${product.id}: ${result.reason}`);
+    }
+    if (observations.length) await this.addObservations(observations);
+    return { recorded: observations.length, skipped };
+  }
+
+  /** Resolves once KV holds every change accepted so far. */
+  async publishNow(): Promise<void> {
+    await this.publish();
+  }
+
+  override async alarm(): Promise<void> {
+    await this.publish();
+  }
+
+  /** A publish later, through the alarm: accepted data reaches KV even if no one waits for it. */
+  private async schedulePublish(): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + PUBLISH_INTERVAL_MS);
+  }
+
+  private publish(): Promise<void> {
+    this.nextPublish ??= (async () => {
+      // Yield first: without it, when no wait is due, the line clearing `nextPublish` below would run
+      // before `??=` assigns it, leaving a settled promise there that every later publish would reuse.
+      await Promise.resolve();
+      const wait = this.lastPublishAt + PUBLISH_INTERVAL_MS - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      // Writes arriving from here on wait for the next publish.
+      this.nextPublish = undefined;
+      this.lastPublishAt = Date.now();
+      // Two flushes never overlap, so a key is never written twice within an interval.
+      const previous = this.flushing;
+      const flushed = previous.catch(() => undefined).then(() => this.flush());
+      this.flushing = flushed;
+      try {
+        await flushed;
+      } catch (err) {
+        await this.ctx.storage.setAlarm(Date.now() + RETRY_AFTER_FAILURE_MS);
+        throw err;
+      }
+    })();
+    return this.nextPublish;
+  }
+
+  /** Recomputes the corridor-quarters marked dirty, then writes the documents they belong to. */
+  private async flush(): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    const now = new Date().toISOString();
+    this.ctx.storage.transactionSync(() => {
+      for (const { key } of sql.exec<{ key: string }>("SELECT key FROM dirty WHERE kind = 'cp'").toArray()) {
+        const [period, corridorId] = key.split("|") as [string, string];
+        const observations = sql.exec<{ data: string }>("SELECT data FROM obs WHERE period = ? AND corridor = ?", period, corridorId).toArray().map((r) => JSON.parse(r.data) as Observation);
+        const first = observations[0];
+        if (first) {
+          const corridor = { id: corridorId, from: first.from, to: first.to };
+          const results: CorridorPeriodResults = { "200": corridorStats(corridor, period, 200, observations), "500": corridorStats(corridor, period, 500, observations) };
+          sql.exec("INSERT OR REPLACE INTO cstats (period, corridor, data) VALUES (?, ?, ?)", period, corridorId, JSON.stringify(results));
+        }
+        this.markDirty("corridor", corridorId);
+        this.markDirty("period", period);
+      }
+      sql.exec("DELETE FROM dirty WHERE kind = 'cp'");
+    });
+
+    const dirty = sql.exec<{ kind: DirtyKind; key: string; token: string }>("SELECT kind, key, token FROM dirty").toArray();
+    const puts: [string, string][] = [];
+    for (const d of dirty) {
+      if (d.kind === "corridor") {
+        const rows = sql.exec<{ period: string; data: string }>("SELECT period, data FROM cstats WHERE corridor = ?", d.key).toArray();
+        const parsed = rows.map((r) => ({ period: r.period, results: JSON.parse(r.data) as CorridorPeriodResults }));
+        const any = parsed[0]?.results["200"].stats;
+        if (any) puts.push([statsKeys.corridor(d.key), JSON.stringify(corridorHistoryDoc({ id: d.key, from: any.from, to: any.to }, parsed, now))]);
+      } else if (d.kind === "period") {
+        const rows = sql
+          .exec<{ corridor: string; data: string; value: string | null }>("SELECT c.corridor, c.data, f.value FROM cstats c LEFT JOIN flows f ON f.corridor = c.corridor WHERE c.period = ?", d.key)
+          .toArray();
+        const parsed = rows.map((r) => ({ corridor: r.corridor, results: JSON.parse(r.data) as CorridorPeriodResults, flow: r.value ?? undefined }));
+        puts.push([statsKeys.period(d.key), JSON.stringify(periodDoc(d.key, parsed, regionOf, now))]);
+      }
+    }
+    if (dirty.some((d) => d.kind === "period")) {
+      const periods = sql.exec<{ period: string }>("SELECT DISTINCT period FROM cstats ORDER BY period").toArray().map((r) => r.period);
+      const index: PeriodIndexDoc = { updatedAt: now, periods };
+      puts.push([statsKeys.periods, JSON.stringify(index)]);
+    }
+    for (let i = 0; i < puts.length; i += PUT_CONCURRENCY) {
+      await Promise.all(puts.slice(i, i + PUT_CONCURRENCY).map(([key, value]) => this.env.KV.put(key, value)));
+    }
+    // Only what was published is clean: a key marked again meanwhile has a new token and stays dirty.
+    for (const d of dirty) sql.exec("DELETE FROM dirty WHERE kind = ? AND key = ? AND token = ?", d.kind, d.key, d.token);
+  }
+}
+
+/**
+ * Hands an accepted provider write to the statistics ledger. A failure there is logged, not thrown:
+ * the quote is already stored, and comparisons must not fail because statistics could not follow.
+ */
+export async function recordForStatistics(ns: DurableObjectNamespace<StatsLedger> | undefined, corridor: CorridorId, entry: ProviderEntry): Promise<void> {
+  if (!ns) return;
+  try {
+    const { skipped } = await ns.get(ns.idFromName(STATS_LEDGER_NAME)).recordQuotes(corridor, entry);
+    if (skipped.length) console.warn(`statistics: ${corridor.id}/${entry.id} not observed: ${skipped.join("; ")}`);
+  } catch (err) {
+    console.error(`statistics: could not record ${corridor.id}/${entry.id}`, err);
+  }
+}
