@@ -97,8 +97,8 @@ interface PreparedItem {
 }
 
 /** Whole days since the quote was observed (0 for a quote dated in the future). */
-export function ageInDays(observedAt: string, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(observedAt)) / DAY_MS));
+export function ageInDays(observedMs: number, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - observedMs) / DAY_MS));
 }
 
 /**
@@ -147,7 +147,7 @@ interface Candidate extends Rankable {
 function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
   const e: Evaluation = c.evaluation;
   const p = c.item.input;
-  const ageDays = ageInDays(p.observedAt, req.now);
+  const ageDays = ageInDays(c.item.observedMs, req.now);
   return {
     provider: c.item.provider,
     product: p.id,
@@ -204,7 +204,7 @@ export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, Re
     const input = item.input;
     if (input.sendCurrency !== req.sendCurrency) continue;
     if (req.receiveCurrency !== undefined && input.receiveCurrency !== req.receiveCurrency) continue;
-    const ageDays = ageInDays(input.observedAt, req.now);
+    const ageDays = ageInDays(item.observedMs, req.now);
     if (req.excludeAfterDays > 0 && ageDays > req.excludeAfterDays) {
       excluded.push({ provider: item.entry.id, product: input.id, observedAt: input.observedAt, ageDays, reason: `observed ${ageDays} days ago, more than ${req.excludeAfterDays}` });
       continue;
