@@ -1,10 +1,13 @@
 /**
- * Quote evaluations per second: the project's exact decimal engine against the same formulas in
- * plain floating point, on the same products and amounts, each producing the same formatted
- * outputs (fee, sender pays, recipient gets, total cost and its %, FX margin %, SDG verdict).
+ * Quote evaluations per second: the project's exact engine (the one comparisons run on) against
+ * the same formulas in plain floating point, on the same products and amounts, each producing the
+ * same formatted outputs (fee, sender pays, recipient gets, total cost and its %, FX margin %, SDG
+ * verdict). The decimal.js engine it reproduces (cost.ts) is measured beside them.
  */
 import { evaluate, prepareProduct } from "../src/domain/cost.ts";
 import { Decimal, formatAmount, formatPercent, roundUp } from "../src/domain/money.ts";
+import { scaledOf, unitsAt } from "../src/domain/scaled.ts";
+import { costPercentFigures, midOf, planFor, price, scaledProduct, wireFigures } from "../src/domain/scaled-cost.ts";
 import type { ProductInput } from "../src/domain/schemas.ts";
 import { productInput } from "../src/domain/schemas.ts";
 
@@ -66,7 +69,10 @@ function evaluateFloat(p: FloatProduct, s: number, mid: number): string {
 }
 
 export interface ArithmeticResult {
+  /** The comparison's engine: exact, on scaled integers. */
   decimalPerSecond: number;
+  /** cost.ts on decimal.js, which the comparison's engine matches digit for digit. */
+  decimalJsPerSecond: number;
   floatPerSecond: number;
   ratio: number;
   products: number;
@@ -98,7 +104,25 @@ export function benchArithmetic(products: ProductInput[], msPerRound = 500, roun
   const amountsF = amountStrings.map(Number);
   const pairs = prepared.length * amounts.length;
 
+  // The comparison's path: the amount scaled once per request, each product priced and written out.
+  const scaledProducts = prepared.map(scaledProduct);
+  const scaledMid = midOf(mid);
   const decimalRound = () => {
+    let n = 0;
+    for (const s of amounts) {
+      const amount = scaledOf(s);
+      for (const sp of scaledProducts) {
+        const plan = planFor(sp, amount.scale);
+        const p = price(sp, plan, unitsAt(amount, plan.sendScale), scaledMid);
+        const f = wireFigures(p);
+        const percent = costPercentFigures(p);
+        const out = f.fee + f.senderPays + f.recipientGets + f.totalCost + percent.text + p.terms.fxMarginPercent + percent.sdg;
+        n += out.length;
+      }
+    }
+    return n;
+  };
+  const decimalJsRound = () => {
     let n = 0;
     for (const s of amounts) {
       for (const p of prepared) {
@@ -126,15 +150,18 @@ export function benchArithmetic(products: ProductInput[], msPerRound = 500, roun
   // rounds' ratios, the rates are the medians of the rounds.
   rate(200, pairs, decimalRound);
   rate(200, pairs, floatRound);
+  rate(200, pairs, decimalJsRound);
   const d: number[] = [];
   const f: number[] = [];
+  const j: number[] = [];
   for (let i = 0; i < rounds; i++) {
     d.push(rate(msPerRound, pairs, decimalRound));
     f.push(rate(msPerRound, pairs, floatRound));
+    if (i < 2) j.push(rate(msPerRound / 2, pairs, decimalJsRound));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const decimalPerSecond = median(d);
   const floatPerSecond = median(f);
   const ratio = median(d.map((x, i) => x / f[i]!));
-  return { decimalPerSecond, floatPerSecond, ratio, products: prepared.length, amounts: amounts.length };
+  return { decimalPerSecond, decimalJsPerSecond: median(j), floatPerSecond, ratio, products: prepared.length, amounts: amounts.length };
 }

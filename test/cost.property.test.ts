@@ -10,6 +10,7 @@ import { evaluate, prepareProduct, type Evaluation, type PreparedProduct } from 
 import { Decimal, HUNDRED, minorUnit, minorUnits } from "../src/domain/money.ts";
 import { rank, type Rankable } from "../src/domain/ranking.ts";
 import { smallestSendAmount } from "../src/domain/reverse.ts";
+import { pow10 as bigPow10, scaledOf, type Fraction } from "../src/domain/scaled.ts";
 import { speeds, type ProductInput } from "../src/domain/schemas.ts";
 
 const SEND = ["JPY", "USD", "KWD", "BHD"] as const;
@@ -264,6 +265,17 @@ describe("the reverse question: the smallest send amount that delivers", () => {
   });
 });
 
+/** The ranking's exact keys, from a decimal evaluation. */
+function rankedBy(e: Evaluation, mid: Decimal): Pick<Rankable, "homeValue" | "senderPays" | "costPercent"> {
+  const fraction = (x: Decimal): Fraction => {
+    const s = scaledOf(x);
+    return { num: s.units, den: bigPow10(s.scale) };
+  };
+  const home = fraction(e.recipientGets);
+  const m = fraction(mid);
+  return { homeValue: { num: home.num * m.den, den: home.den * m.num }, senderPays: fraction(e.senderPays), costPercent: fraction(e.totalCostPercent) };
+}
+
 describe("ranking by total cost", () => {
   it("never ranks a cheaper quote below a dearer one, whatever the currencies and the question", () => {
     // One comparison has one send currency; its quotes may pay out in several.
@@ -272,13 +284,13 @@ describe("ranking by total cost", () => {
     );
     fc.assert(
       fc.property(entries, sendUnits, fc.constantFrom("send" as const, "receive" as const), (entries, units, question) => {
-        const items: Rankable[] = [];
+        const items: (Rankable & { evaluation: Evaluation })[] = [];
         entries.forEach(({ drawn, speed, type }, i) => {
           const s = sendAmount(drawn.product, units);
           let evaluation: Evaluation | undefined = evaluate(drawn.product, s, drawn.mid);
           if (question === "receive") evaluation = smallestSendAmount(drawn.product, Decimal.max(minorUnit(drawn.product.receiveCurrency), evaluation.recipientGets), drawn.mid);
           if (!evaluation) return;
-          items.push({ providerId: `p${i}`, productId: "x", providerType: type, payIn: "cash", payOut: "cash", speed, evaluation, mid: drawn.mid });
+          items.push({ providerId: `p${i}`, productId: "x", providerType: type, payIn: "cash", payOut: "cash", speed, evaluation, ...rankedBy(evaluation, drawn.mid) });
         });
         const ranked = rank(items, {}, "total_cost", question);
         expect(ranked).toHaveLength(items.length);

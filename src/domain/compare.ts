@@ -4,11 +4,13 @@
  * priced, ranked, and written out with money as decimal strings.
  */
 import { summarize, type CorridorDoc, type CorridorSummary, type ProviderEntry } from "./corridor.ts";
-import { evaluate, prepareProduct, type Evaluation, type PreparedProduct } from "./cost.ts";
-import { fitsMinorUnits, formatPercent, roundUp, wireMoney, type Decimal, type WireMoney } from "./money.ts";
+import { prepareProduct, type PreparedProduct } from "./cost.ts";
+import { wireMoney, type Decimal, type WireMoney } from "./money.ts";
 import { rank, type Filters, type Question, type Rankable, type SortOrder } from "./ranking.ts";
 import type { ResolvedMid } from "./reference-rates.ts";
-import { smallestSendAmount } from "./reverse.ts";
+import { pow10, scaledOf, unitsAt, type Scaled } from "./scaled.ts";
+import { smallestSendUnits } from "./reverse.ts";
+import { costPercentFigures, costPercentFraction, homeValueFraction, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures, type Mid, type Pricing, type ScaledProduct } from "./scaled-cost.ts";
 import type { FeeMode, PayIn, PayOut, ProductInput, ProviderType, Speed } from "./schemas.ts";
 import type { SdgVerdict } from "./sdg.ts";
 
@@ -90,6 +92,7 @@ interface PreparedItem {
   entry: ProviderEntry;
   input: ProductInput;
   prepared: PreparedProduct;
+  scaled: ScaledProduct;
   pair: string;
   provider: QuoteView["provider"];
   receiverFee: WireMoney;
@@ -126,6 +129,7 @@ export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
         entry,
         input,
         prepared,
+        scaled: scaledProduct(prepared),
         pair: `${input.sendCurrency}/${input.receiveCurrency}`,
         provider,
         receiverFee: wireMoney(prepared.receiverFee, input.receiveCurrency),
@@ -141,12 +145,16 @@ export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
 
 interface Candidate extends Rankable {
   item: PreparedItem;
+  pricing: Pricing;
+  /** Asking "I send S", the same object for every quote. */
+  sendAmount: WireMoney;
   resolvedMid: ResolvedMid;
 }
 
 function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
-  const e: Evaluation = c.evaluation;
   const p = c.item.input;
+  const figures = wireFigures(c.pricing);
+  const percent = costPercentFigures(c.pricing);
   const ageDays = ageInDays(c.item.observedMs, req.now);
   return {
     provider: c.item.provider,
@@ -155,17 +163,16 @@ function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
     payOut: p.payOut,
     speed: p.speed,
     feeMode: p.feeMode,
-    sendAmount: wireMoney(e.sendAmount, p.sendCurrency),
-    fee: wireMoney(e.fee, p.sendCurrency),
+    sendAmount: c.sendAmount,
+    fee: { amount: figures.fee, currency: p.sendCurrency },
     receiverFee: c.item.receiverFee,
     rate: p.rate,
     midRate: midString(mid),
-    fxMarginPercent: formatPercent(e.fxMarginPercent),
-    totalCost: { ...wireMoney(roundUp(e.totalCost, p.sendCurrency), p.sendCurrency), percent: formatPercent(e.totalCostPercent) },
-    // S and the fee are in minor units already, so their sum usually is: rounding it again is a no-op.
-    senderPays: wireMoney(fitsMinorUnits(e.senderPays, p.sendCurrency) ? e.senderPays : roundUp(e.senderPays, p.sendCurrency), p.sendCurrency),
-    recipientGets: wireMoney(e.recipientGets, p.receiveCurrency),
-    sdg: e.sdg,
+    fxMarginPercent: c.pricing.terms.fxMarginPercent,
+    totalCost: { amount: figures.totalCost, currency: p.sendCurrency, percent: percent.text },
+    senderPays: { amount: figures.senderPays, currency: p.sendCurrency },
+    recipientGets: { amount: figures.recipientGets, currency: p.receiveCurrency },
+    sdg: percent.sdg,
     transparent: p.transparent,
     observedAt: p.observedAt,
     ageDays,
@@ -195,11 +202,33 @@ export function compare(doc: CorridorDoc, mids: Map<string, ResolvedMid | undefi
   return comparePrepared(prepareCorridor(doc), mids, req);
 }
 
+const scaledMids = new WeakMap<Decimal, Mid>();
+
+function scaledMid(rate: Decimal): Mid {
+  let s = scaledMids.get(rate);
+  if (s === undefined) scaledMids.set(rate, (s = midOf(rate)));
+  return s;
+}
+
+/** Prices one product for the request, or says why it cannot be. */
+function priceItem(item: PreparedItem, amount: Scaled, mid: Mid, req: CompareRequest): Pricing | string {
+  if (req.question === "receive") {
+    const units = smallestSendUnits(item.scaled, amount);
+    if (units === undefined) return `cannot deliver ${req.amount.toString()} ${item.input.receiveCurrency}`;
+    return price(item.scaled, planFor(item.scaled, 0), units, mid);
+  }
+  const plan = planFor(item.scaled, amount.scale);
+  const pricing = price(item.scaled, plan, unitsAt(amount, plan.sendScale), mid);
+  return pricing.converted <= 0n ? "the fee exceeds the amount sent" : pricing;
+}
+
 export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
   const candidates: Candidate[] = [];
   const unpriced: Unpriced[] = [];
   const excluded: Excluded[] = [];
   const used = new Map<string, ResolvedMid>();
+  const amount = scaledOf(req.amount);
+  const sentOnWire = req.question === "send" ? wireMoney(req.amount, req.sendCurrency) : undefined;
   for (const item of corridor.items) {
     const input = item.input;
     if (input.sendCurrency !== req.sendCurrency) continue;
@@ -214,20 +243,19 @@ export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, Re
       unpriced.push({ provider: item.entry.id, product: input.id, reason: `no mid-market reference rate for ${item.pair}` });
       continue;
     }
-    const evaluation = req.question === "send" ? evaluate(item.prepared, req.amount, mid.rate) : smallestSendAmount(item.prepared, req.amount, mid.rate);
-    if (!evaluation) {
-      unpriced.push({ provider: item.entry.id, product: input.id, reason: `cannot deliver ${req.amount.toString()} ${input.receiveCurrency}` });
-      continue;
-    }
-    if (req.question === "send" && evaluation.converted.lessThanOrEqualTo(0)) {
-      unpriced.push({ provider: item.entry.id, product: input.id, reason: "the fee exceeds the amount sent" });
+    const pricing = priceItem(item, amount, scaledMid(mid.rate), req);
+    if (typeof pricing === "string") {
+      unpriced.push({ provider: item.entry.id, product: input.id, reason: pricing });
       continue;
     }
     used.set(item.pair, mid);
     candidates.push({
       item,
-      evaluation,
-      mid: mid.rate,
+      pricing,
+      sendAmount: sentOnWire ?? { amount: sendAmountText(pricing), currency: input.sendCurrency },
+      homeValue: homeValueFraction(pricing),
+      senderPays: { num: pricing.senderPays, den: pow10(pricing.plan.sendScale) },
+      costPercent: costPercentFraction(pricing),
       providerId: item.entry.id,
       productId: input.id,
       providerType: item.entry.provider.type,

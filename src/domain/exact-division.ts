@@ -7,31 +7,93 @@
  * decimal.js itself.
  */
 import { Decimal } from "./money.ts";
+import { pow10 } from "./scaled.ts";
 
 /** Significant digits of the shared Decimal (money.ts): the quotient is rounded to this many. */
 const PRECISION = Decimal.precision;
-/** Quotient digits computed before rounding: two beyond the precision, and the remainder as sticky bit. */
-const WORKING = PRECISION + 2;
+/** 10^PRECISION: below it, at most PRECISION digits, whatever the scale: nothing to round. */
+const LIMIT = pow10(PRECISION);
 
-const POW10: bigint[] = [1n];
-for (let i = 1; i <= 2 * WORKING + 20; i++) POW10.push(POW10[i - 1]! * 10n);
-
-function pow10(n: number): bigint {
-  return n < POW10.length ? POW10[n]! : 10n ** BigInt(n);
-}
-
-/** Number of decimal digits of a positive BigInt. */
-function digitsOf(c: bigint): number {
+/** Number of decimal digits of a positive BigInt, found fastest when it is `guess` or next to it. */
+function digitsOf(c: bigint, guess = 1): number {
+  if (c >= pow10(guess - 1)) {
+    if (c < pow10(guess)) return guess;
+    if (c < pow10(guess + 1)) return guess + 1;
+  } else if (guess > 1 && c >= pow10(guess - 2)) {
+    return guess - 1;
+  }
   let lo = 1;
-  let hi = POW10.length - 1;
-  if (c >= POW10[hi]!) return c.toString().length;
+  let hi = 2 * PRECISION + 24;
+  if (c >= pow10(hi)) return c.toString().length;
   // The smallest n with c < 10^n.
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (c < POW10[mid]!) hi = mid;
+    if (c < pow10(mid)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
+}
+
+/**
+ * Digit counts of the operands of a call site's last quotient: the next quotient the same
+ * code works out mostly has the same counts, or counts next to them.
+ */
+export interface DigitMemo {
+  dividend: number;
+  divisor: number;
+}
+
+export function digitMemo(): DigitMemo {
+  return { dividend: 1, divisor: 1 };
+}
+
+const anywhere = digitMemo();
+
+/** q (≥ 0) rounded half to even at its `extra` last digits. */
+function roundOff(q: bigint, extra: number): bigint {
+  const unit = pow10(extra);
+  const kept = q / unit;
+  const twice = (q - kept * unit) * 2n;
+  return twice > unit || (twice === unit && (kept & 1n) === 1n) ? kept + 1n : kept;
+}
+
+/**
+ * x rounded to the Decimal's significant digits, half to even, at the same scale (the digits
+ * rounded off become zeros): what decimal.js makes of a sum or product that needs more digits.
+ */
+export function roundToPrecision(x: bigint): bigint {
+  if (x < LIMIT && x > -LIMIT) return x;
+  const negative = x < 0n;
+  const extra = digitsOf(negative ? -x : x) - PRECISION;
+  const rounded = roundOff(negative ? -x : x, extra) * pow10(extra);
+  return negative ? -rounded : rounded;
+}
+
+/**
+ * num / den (den > 0) rounded to the Decimal's significant digits, half to even: decimal.js's
+ * quotient. The scale is negative for quotients of 10^40 and more.
+ */
+export function quotient(num: bigint, den: bigint, last: DigitMemo = anywhere): { units: bigint; scale: number } {
+  if (num === 0n) return { units: 0n, scale: 0 };
+  const negative = num < 0n;
+  const n = negative ? -num : num;
+  // Scaled by 10^k, the integer quotient has PRECISION digits or one more, and the remainder says how to round.
+  const k = PRECISION + (last.divisor = digitsOf(den, last.divisor)) - (last.dividend = digitsOf(n, last.dividend));
+  const dividend = k >= 0 ? n * pow10(k) : n;
+  const divisor = k >= 0 ? den : den * pow10(-k);
+  let q = dividend / divisor;
+  const rest = dividend - q * divisor;
+  let scale = k;
+  if (q < LIMIT) {
+    const twice = rest * 2n;
+    if (twice > divisor || (twice === divisor && (q & 1n) === 1n)) q += 1n;
+  } else {
+    const kept = q / 10n;
+    const digit = q - kept * 10n;
+    q = digit > 5n || (digit === 5n && (rest !== 0n || (kept & 1n) === 1n)) ? kept + 1n : kept;
+    scale -= 1;
+  }
+  return { units: negative ? -q : q, scale };
 }
 
 /** |x| as coefficient × 10^exponent, from decimal.js's base-10^7 digits (its documented d, e, s). */
@@ -104,21 +166,6 @@ export function divideShifted(a: Decimal, b: Decimal, shift: number): Decimal {
   if (!a.isFinite() || !b.isFinite() || a.isZero() || b.isZero()) return shift === 0 ? a.dividedBy(b) : a.dividedBy(b).times(Decimal.pow(10, shift));
   const x = scaled(a);
   const y = scaled(b);
-  // Scale the dividend so the integer quotient has at least WORKING digits.
-  const k = Math.max(0, WORKING + y.digits - x.digits);
-  const dividend = x.c * pow10(k);
-  let q = dividend / y.c;
-  const sticky = dividend - q * y.c !== 0n;
-  let exp = x.exp - y.exp - k;
-  const extra = digitsOf(q) - PRECISION;
-  if (extra > 0) {
-    const unit = pow10(extra);
-    const kept = q / unit;
-    const rest = q - kept * unit;
-    const half = unit / 2n;
-    const up = rest > half || (rest === half && (sticky || (kept & 1n) === 1n));
-    q = up ? kept + 1n : kept;
-    exp += extra;
-  }
-  return fromScaled(a.isNegative() !== b.isNegative(), q, exp + shift);
+  const q = quotient(x.c, y.c);
+  return fromScaled(a.isNegative() !== b.isNegative(), q.units, x.exp - y.exp - q.scale + shift);
 }

@@ -3,9 +3,7 @@
  * Filters and orders evaluated products, as a migrant asks: most money home first, or cheapest,
  * or fastest.
  */
-import type { Evaluation } from "./cost.ts";
-import { divide } from "./exact-division.ts";
-import type { Decimal } from "./money.ts";
+import { compareFractions, type Fraction } from "./scaled.ts";
 import { speeds, type PayIn, type PayOut, type ProviderType, type Speed } from "./schemas.ts";
 
 export const sortOrders = ["recipient_gets", "total_cost", "speed"] as const;
@@ -25,9 +23,10 @@ export interface Rankable {
   payIn: PayIn;
   payOut: PayOut;
   speed: Speed;
-  evaluation: Evaluation;
-  /** Mid-market rate of the product's currency pair: values what the recipient gets in send units. */
-  mid: Decimal;
+  /** What the recipient gets valued at mid, in send-currency units: comparable across currencies. */
+  homeValue: Fraction;
+  senderPays: Fraction;
+  costPercent: Fraction;
 }
 
 export function speedRank(speed: Speed): number {
@@ -43,18 +42,6 @@ export function matches(item: Rankable, f: Filters): boolean {
   );
 }
 
-const recipientValues = new WeakMap<Rankable, Decimal>();
-
-/**
- * What the recipient gets valued at mid in send-currency units: comparable across currencies.
- * Worked out once per item, not once per comparison the sort makes (a division each).
- */
-function recipientValue(item: Rankable): Decimal {
-  let value = recipientValues.get(item);
-  if (value === undefined) recipientValues.set(item, (value = divide(item.evaluation.recipientGets, item.mid)));
-  return value;
-}
-
 /**
  * Asking "I send S", every sender pays about the same, so the best is what arrives; asking "they
  * must get T", every recipient gets about the same, so the best is what the sender pays.
@@ -63,11 +50,11 @@ export type Question = "send" | "receive";
 
 function mostHome(question: Question): (a: Rankable, b: Rankable) => number {
   return question === "send"
-    ? (a, b) => recipientValue(b).comparedTo(recipientValue(a)) || a.evaluation.senderPays.comparedTo(b.evaluation.senderPays)
-    : (a, b) => a.evaluation.senderPays.comparedTo(b.evaluation.senderPays) || recipientValue(b).comparedTo(recipientValue(a));
+    ? (a, b) => compareFractions(b.homeValue, a.homeValue) || compareFractions(a.senderPays, b.senderPays)
+    : (a, b) => compareFractions(a.senderPays, b.senderPays) || compareFractions(b.homeValue, a.homeValue);
 }
 
-const byCost = (a: Rankable, b: Rankable) => a.evaluation.totalCostPercent.comparedTo(b.evaluation.totalCostPercent);
+const byCost = (a: Rankable, b: Rankable) => compareFractions(a.costPercent, b.costPercent);
 
 const byIds = (a: Rankable, b: Rankable) =>
   a.providerId === b.providerId ? (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0) : a.providerId < b.providerId ? -1 : 1;

@@ -1,0 +1,258 @@
+/**
+ * @module
+ * The comparison's engine: the formulas of cost.ts, giving the same digits on the wire, worked on
+ * scaled integers (scaled.ts). What does not depend on the send amount is worked out once per
+ * product and scale of the amount (a "plan"), what depends on the mid once per plan and mid; per
+ * amount there remain a few BigInt additions and products, and the divisions the wire needs are
+ * done once each, on exact values, with the wire's rounding (the decimal engine rounds to 40
+ * digits along the way; both agree wherever those 40 digits decide nothing).
+ */
+import { fxMarginFor, type PreparedProduct } from "./cost.ts";
+import { digitMemo, quotient, roundToPrecision } from "./exact-division.ts";
+import { formatPercent, minorUnits, type Decimal } from "./money.ts";
+import { ceilDiv, compareFractions, floorDiv, formatUnits, halfEvenDiv, pow10, rescale, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
+import type { SdgVerdict } from "./sdg.ts";
+
+/** A fee band at the plan's fee scale: fee = fixed + S(units) × perUnit, for S(units) ≤ limit. */
+interface ScaledBand {
+  limit: bigint | undefined;
+  fixed: bigint;
+  perUnit: bigint;
+}
+
+/** The mid-dependent terms of a plan: received / mid = received × receivedFactor / denominator. */
+interface MidTerms {
+  mid: Scaled;
+  denominator: bigint;
+  receivedFactor: bigint;
+  /** m × 10^receiveDigits: what the recipient gets, valued at mid, is recipientGets × receivedFactor / this. */
+  homeDenominator: bigint;
+  fxMarginPercent: string;
+}
+
+/** A product made ready to price amounts of one scale (S in units of 10^−sendScale). */
+export interface QuotePlan {
+  sendScale: number;
+  sendDigits: number;
+  receiveDigits: number;
+  onTop: boolean;
+  bands: ScaledBand[];
+  min: bigint | undefined;
+  max: bigint | undefined;
+  /** 10^(fee scale − send digits): the fee, rounded up to the minor unit, is ⌈fee / this⌉. */
+  feeDivisor: bigint;
+  /** 10^(sendScale − send digits). */
+  feeToSendScale: bigint;
+  /** The rate at the received scale E: received = converted × this, at scale E. */
+  convertedToReceived: bigint;
+  receivedScale: number;
+  receiverFee: bigint;
+  /** 10^(E − receive digits). */
+  recipientDivisor: bigint;
+  rate: Scaled;
+  terms: MidTerms | undefined;
+}
+
+/** A product with its plans, one per scale of send amount seen (in practice, one). */
+export interface ScaledProduct {
+  product: PreparedProduct;
+  plans: Map<number, QuotePlan>;
+}
+
+export function scaledProduct(product: PreparedProduct): ScaledProduct {
+  return { product, plans: new Map() };
+}
+
+function digitsOf(currency: string): number {
+  const digits = minorUnits(currency);
+  if (digits === undefined) throw new RangeError(`not an ISO 4217 currency: ${currency}`);
+  return digits;
+}
+
+/** The plan for amounts with `scale` decimals; `scale` is at least the send currency's minor digits. */
+export function planFor(sp: ScaledProduct, scale: number): QuotePlan {
+  const hit = sp.plans.get(scale);
+  if (hit) return hit;
+  const p = sp.product;
+  const sendDigits = digitsOf(p.sendCurrency);
+  const receiveDigits = digitsOf(p.receiveCurrency);
+  const sendScale = Math.max(scale, sendDigits);
+  const fee = p.fee;
+  const bands = fee.bands.map((b) => ({ upTo: b.upTo === undefined ? undefined : scaledOf(b.upTo), fixed: scaledOf(b.fixed), rate: scaledOf(b.rate) }));
+  const min = fee.min === undefined ? undefined : scaledOf(fee.min);
+  const max = fee.max === undefined ? undefined : scaledOf(fee.max);
+  // One scale F holds every fee term exactly: S × rate has sendScale + rate.scale decimals.
+  const feeScale = Math.max(sendDigits, ...bands.map((b) => Math.max(b.fixed.scale, sendScale + b.rate.scale)), min?.scale ?? 0, max?.scale ?? 0);
+  const rate = scaledOf(p.rate);
+  const receiverFee = scaledOf(p.receiverFee);
+  const receivedScale = Math.max(sendScale + rate.scale, receiverFee.scale, receiveDigits);
+  const plan: QuotePlan = {
+    sendScale,
+    sendDigits,
+    receiveDigits,
+    onTop: p.feeMode === "on_top",
+    bands: bands.map((b) => ({
+      // S ≤ upTo, for S a whole number of 10^−sendScale, is S(units) ≤ ⌊upTo × 10^sendScale⌋.
+      limit: b.upTo === undefined ? undefined : b.upTo.scale <= sendScale ? unitsAt(b.upTo, sendScale) : floorDiv(b.upTo.units, pow10(b.upTo.scale - sendScale)),
+      fixed: unitsAt(b.fixed, feeScale),
+      perUnit: b.rate.units * pow10(feeScale - sendScale - b.rate.scale),
+    })),
+    min: min && unitsAt(min, feeScale),
+    max: max && unitsAt(max, feeScale),
+    feeDivisor: pow10(feeScale - sendDigits),
+    feeToSendScale: pow10(sendScale - sendDigits),
+    convertedToReceived: rate.units * pow10(receivedScale - sendScale - rate.scale),
+    receivedScale,
+    receiverFee: unitsAt(receiverFee, receivedScale),
+    recipientDivisor: pow10(receivedScale - receiveDigits),
+    rate,
+    terms: undefined,
+  };
+  sp.plans.set(scale, plan);
+  return plan;
+}
+
+/** A mid-market rate, as a Decimal and scaled. */
+export interface Mid extends Scaled {
+  rate: Decimal;
+}
+
+export function midOf(rate: Decimal): Mid {
+  return { rate, ...scaledOf(rate) };
+}
+
+function termsFor(sp: ScaledProduct, plan: QuotePlan, mid: Mid): MidTerms {
+  const t = plan.terms;
+  if (t !== undefined && t.mid.units === mid.units && t.mid.scale === mid.scale) return t;
+  const terms: MidTerms = {
+    mid,
+    denominator: mid.units * pow10(plan.receivedScale),
+    receivedFactor: pow10(mid.scale),
+    homeDenominator: mid.units * pow10(plan.receiveDigits),
+    // Once per product and mid: the decimal engine itself.
+    fxMarginPercent: formatPercent(fxMarginFor(sp.product, mid.rate)),
+  };
+  plan.terms = terms;
+  return terms;
+}
+
+/** The sender's fee in minor units for S(units); sums and products rounded as decimal.js rounds them. */
+function feeUnits(plan: QuotePlan, s: bigint): bigint {
+  const bands = plan.bands;
+  let band = bands[bands.length - 1]!;
+  for (const b of bands) {
+    if (b.limit === undefined || s <= b.limit) {
+      band = b;
+      break;
+    }
+  }
+  let value = band.perUnit === 0n ? band.fixed : roundToPrecision(band.fixed + roundToPrecision(s * band.perUnit));
+  if (plan.min !== undefined && value < plan.min) value = plan.min;
+  if (plan.max !== undefined && value > plan.max) value = plan.max;
+  return value <= 0n ? 0n : ceilDiv(value, plan.feeDivisor);
+}
+
+/** One product priced for one amount, at the plan's scales. */
+export interface Pricing {
+  plan: QuotePlan;
+  terms: MidTerms;
+  /** S, at plan.sendScale. */
+  send: bigint;
+  /** In minor units of the send currency. */
+  fee: bigint;
+  /** At plan.sendScale. */
+  senderPays: bigint;
+  /** What is converted, at plan.sendScale. */
+  converted: bigint;
+  /** converted × rate − receiver fee, at plan.receivedScale. */
+  received: bigint;
+  /** In minor units of the receive currency, never below zero. */
+  recipientGets: bigint;
+  /** Sender pays − what the recipient gets valued at mid, in the send currency (40 digits). */
+  totalCost: Scaled;
+  /** totalCost / S × 100 (40 digits). */
+  totalCostPercent: Scaled;
+}
+
+const valuedDigits = digitMemo();
+const ratioDigits = digitMemo();
+
+/**
+ * Prices `send` (S(units) at `plan.sendScale`) against `mid`. Every step the decimal engine
+ * rounds to 40 significant digits is rounded here the same way (a no-op but for extreme inputs,
+ * and for the divisions): with a mid that is itself a rounded quotient (1 / 0.00197), exact
+ * arithmetic would land a hair off the round figure decimal.js gives, and the wire would differ.
+ */
+export function price(sp: ScaledProduct, plan: QuotePlan, send: bigint, mid: Mid): Pricing {
+  if (send <= 0n) throw new RangeError("the send amount must be positive");
+  const terms = termsFor(sp, plan, mid);
+  const fee = feeUnits(plan, send);
+  const feeAtSend = fee * plan.feeToSendScale;
+  const senderPays = plan.onTop && fee !== 0n ? roundToPrecision(send + feeAtSend) : send;
+  const converted = plan.onTop || fee === 0n ? send : roundToPrecision(send - feeAtSend);
+  const received = roundToPrecision(roundToPrecision(converted * plan.convertedToReceived) - plan.receiverFee);
+  const recipientGets = received <= 0n ? 0n : received / plan.recipientDivisor;
+  // received / mid = received × 10^dM / (m × 10^E)
+  const valued = quotient(received * terms.receivedFactor, terms.denominator, valuedDigits);
+  const costScale = Math.max(plan.sendScale, valued.scale);
+  const costUnits = roundToPrecision(senderPays * pow10(costScale - plan.sendScale) - valued.units * pow10(costScale - valued.scale));
+  const totalCost = { units: costUnits, scale: costScale };
+  // totalCost / S × 100 = costUnits × 10^sendScale / (S × 10^costScale), then two places left.
+  const ratio = quotient(costUnits * pow10(plan.sendScale), send * pow10(costScale), ratioDigits);
+  const totalCostPercent = { units: ratio.units, scale: ratio.scale - 2 };
+  return { plan, terms, send, fee, senderPays, converted, received, recipientGets, totalCost, totalCostPercent };
+}
+
+/** The total cost %, as the ranking compares it. */
+export function costPercentFraction(p: Pricing): Fraction {
+  const { units, scale } = p.totalCostPercent;
+  return scale >= 0 ? { num: units, den: pow10(scale) } : { num: units * pow10(-scale), den: 1n };
+}
+
+/** What the recipient gets valued at mid, in send-currency units. */
+export function homeValueFraction(p: Pricing): Fraction {
+  return { num: p.recipientGets * p.terms.receivedFactor, den: p.terms.homeDenominator };
+}
+
+/**
+ * The total cost % as the wire writes it (4 decimals, half to even) and sdg.ts's verdict on it
+ * ("below 3", "above 5": 3 and 5 themselves fall between), from one division.
+ */
+export function costPercentFigures(p: Pricing): { text: string; sdg: SdgVerdict } {
+  const { units, scale } = p.totalCostPercent;
+  // q ≤ percent × 10^4 < q + 1, and exact when rest is 0.
+  const divisor = scale > 4 ? pow10(scale - 4) : 1n;
+  const q = scale > 4 ? floorDiv(units, divisor) : units * pow10(4 - scale);
+  const rest = scale > 4 ? units - q * divisor : 0n;
+  const twice = rest * 2n;
+  const rounded = twice > divisor || (twice === divisor && (q & 1n) === 1n) ? q + 1n : q;
+  const sdg: SdgVerdict = q < 30_000n ? "below_3" : q > 50_000n || (q === 50_000n && rest > 0n) ? "above_5" : "3_to_5";
+  return { text: formatUnits(rounded, 4, units < 0n), sdg };
+}
+
+/** S as the wire writes it: to the send currency's minor unit, half to even. */
+export function sendAmountText(p: Pricing): string {
+  const toMinor = p.plan.feeToSendScale;
+  return formatUnits(toMinor === 1n ? p.send : halfEvenDiv(p.send, toMinor), p.plan.sendDigits);
+}
+
+/** The other decimal strings a quote shows, written as money.ts writes them. */
+export function wireFigures(p: Pricing) {
+  const { plan } = p;
+  const toMinor = plan.feeToSendScale;
+  return {
+    fee: formatUnits(p.fee, plan.sendDigits),
+    senderPays: formatUnits(toMinor === 1n ? p.senderPays : ceilDiv(p.senderPays, toMinor), plan.sendDigits),
+    recipientGets: formatUnits(p.recipientGets, plan.receiveDigits),
+    // Rounded up to the minor unit, as a sender would be charged it.
+    totalCost: formatUnits(rescale(p.totalCost, plan.sendDigits, ceilDiv), plan.sendDigits),
+  };
+}
+
+/** recipientGets(S) in minor units of the receive currency, without the rest of the pricing. */
+export function recipientGetsUnits(plan: QuotePlan, send: bigint): bigint {
+  const fee = feeUnits(plan, send) * plan.feeToSendScale;
+  const converted = plan.onTop || fee === 0n ? send : roundToPrecision(send - fee);
+  const received = roundToPrecision(roundToPrecision(converted * plan.convertedToReceived) - plan.receiverFee);
+  return received <= 0n ? 0n : received / plan.recipientDivisor;
+}

@@ -1,0 +1,159 @@
+/**
+ * The comparison's scaled-integer engine gives, on the wire, exactly what the decimal engine
+ * (cost.ts) gives: same strings, same verdict, for every shape of fee schedule, rates and amounts
+ * of any number of digits the schema allows, and mids that are themselves rounded quotients.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluate, fxMarginFor, prepareProduct } from "../src/domain/cost.ts";
+import { quotient, roundToPrecision } from "../src/domain/exact-division.ts";
+import { Decimal, formatAmount, formatPercent, minorUnits, roundUp } from "../src/domain/money.ts";
+import { smallestSendAmount, smallestSendUnits } from "../src/domain/reverse.ts";
+import { scaledOf } from "../src/domain/scaled.ts";
+import { costPercentFigures, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures } from "../src/domain/scaled-cost.ts";
+import type { ProductInput } from "../src/domain/schemas.ts";
+
+const CURRENCIES = ["JPY", "USD", "KWD", "MXN", "INR"] as const;
+
+/** A decimal string as the schema allows it: up to 18 integer digits and 18 decimals. */
+const decimalText = (intDigits: number, decimals: number) =>
+  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** BigInt(intDigits) - 1n }), fc.integer({ min: 0, max: decimals }), fc.bigInt({ min: 0n, max: 10n ** 18n - 1n })).map(([int, k, frac]) =>
+    k === 0 ? int.toString() : `${int}.${frac.toString().padStart(18, "0").slice(0, k)}`,
+  );
+/** Mostly money-shaped numbers, sometimes the longest the schema allows. */
+const wide = (intDigits: number, decimals: number) => fc.oneof({ weight: 3, arbitrary: decimalText(Math.min(intDigits, 4), Math.min(decimals, 3)) }, { weight: 1, arbitrary: decimalText(intDigits, decimals) });
+const percentText = fc.oneof(fc.integer({ min: 0, max: 9999 }).map((bp) => new Decimal(bp).dividedBy(100).toFixed()), decimalText(1, 18));
+const positive = (intDigits: number, decimals: number) => wide(intDigits, decimals).filter((s) => !new Decimal(s).isZero());
+
+const productArb = fc
+  .record({
+    send: fc.constantFrom(...CURRENCIES),
+    receive: fc.constantFrom(...CURRENCIES),
+    fixed: wide(18, 18),
+    percent: percentText,
+    min: fc.option(wide(4, 4), { nil: undefined }),
+    max: fc.option(wide(6, 4), { nil: undefined }),
+    bandTops: fc.uniqueArray(fc.integer({ min: 1, max: 100_000 }), { maxLength: 3 }),
+    bandFixed: wide(3, 4),
+    bandPercent: percentText,
+    feeMode: fc.constantFrom("on_top" as const, "deducted" as const),
+    rate: positive(18, 18),
+    receiverFee: fc.option(wide(3, 3), { nil: undefined }),
+  })
+  .filter((d) => d.send !== d.receive)
+  .map((d): ProductInput => ({
+    id: "p",
+    sendCurrency: d.send,
+    receiveCurrency: d.receive,
+    fee: {
+      fixed: d.fixed,
+      percent: d.percent,
+      ...(d.min !== undefined ? { min: d.min } : {}),
+      ...(d.max !== undefined ? { max: d.max } : {}),
+      ...(d.bandTops.length ? { bands: [...d.bandTops].sort((a, b) => a - b).map((t) => ({ upTo: String(t), fixed: d.bandFixed, percent: d.bandPercent })) } : {}),
+    },
+    feeMode: d.feeMode,
+    rate: d.rate,
+    ...(d.receiverFee !== undefined ? { receiverFee: { amount: d.receiverFee, currency: d.receive } } : {}),
+    payIn: "cash",
+    payOut: "cash",
+    speed: "same_day",
+    transparent: true,
+    observedAt: "2026-11-20T10:00:00Z",
+    sample: false,
+  }));
+
+/**
+ * Direct mids, and quotients of 40 digits such as an inverse (1 / 0.00197) or a cross rate gives:
+ * with those, values land a hair off round figures, where every rounding step shows.
+ */
+const midArb = fc.oneof(
+  positive(6, 8).map((s) => new Decimal(s)),
+  positive(2, 5).map((s) => new Decimal(1).dividedBy(s)),
+  fc.tuple(positive(4, 6), positive(4, 6)).map(([a, b]) => new Decimal(a).dividedBy(b)),
+);
+
+/** The product's own rate, or one near the mid with a few significant digits, as providers quote. */
+const rateNear = fc.option(fc.tuple(fc.integer({ min: 500, max: 1100 }), fc.integer({ min: 1, max: 9 })), { nil: undefined });
+const withRate = (input: ProductInput, mid: Decimal, near: [number, number] | undefined): ProductInput =>
+  near === undefined ? input : { ...input, rate: mid.times(near[0]).dividedBy(1000).toSignificantDigits(near[1]).toFixed() };
+
+/** A send amount with as many decimals as its currency has, sometimes two more. */
+const amountArb = fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 14n }), fc.integer({ min: 0, max: 2 }));
+
+describe("the scaled engine against the decimal engine", () => {
+  it("writes the same figures and verdict for any product, amount and mid", () => {
+    fc.assert(
+      fc.property(productArb, midArb, rateNear, amountArb, (drawn, mid, near, [units, extra]) => {
+        const input = withRate(drawn, mid, near);
+        const product = prepareProduct(input);
+        const digits = minorUnits(input.sendCurrency)! + extra;
+        const s = new Decimal(units.toString()).dividedBy(new Decimal(10).pow(digits));
+        const e = evaluate(product, s, mid);
+        const sp = scaledProduct(product);
+        const amount = scaledOf(s);
+        const plan = planFor(sp, amount.scale);
+        const p = price(sp, plan, amount.units * 10n ** BigInt(plan.sendScale - amount.scale), midOf(mid));
+        const send = input.sendCurrency;
+        expect(sendAmountText(p)).toBe(formatAmount(s, send));
+        expect(wireFigures(p)).toEqual({
+          fee: formatAmount(e.fee, send),
+          senderPays: formatAmount(roundUp(e.senderPays, send), send),
+          recipientGets: formatAmount(e.recipientGets, input.receiveCurrency),
+          totalCost: formatAmount(roundUp(e.totalCost, send), send),
+        });
+        expect(costPercentFigures(p)).toEqual({ text: formatPercent(e.totalCostPercent), sdg: e.sdg });
+        expect(p.terms.fxMarginPercent).toBe(formatPercent(fxMarginFor(product, mid)));
+        expect(p.converted <= 0n).toBe(e.converted.lessThanOrEqualTo(0));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("finds the same smallest send amount as a search on the decimal engine would", () => {
+    fc.assert(
+      fc.property(productArb, midArb, rateNear, fc.bigInt({ min: 1n, max: 10n ** 9n }), (drawn, mid, near, targetUnits) => {
+        const input = withRate(drawn, mid, near);
+        const product = prepareProduct(input);
+        const target = new Decimal(targetUnits.toString()).dividedBy(new Decimal(10).pow(minorUnits(input.receiveCurrency)!));
+        const units = smallestSendUnits(scaledProduct(product), scaledOf(target));
+        const answer = smallestSendAmount(product, target, mid);
+        expect(answer === undefined).toBe(units === undefined);
+        if (answer === undefined || units === undefined) return;
+        // It delivers, by the decimal engine, and one minor unit less does not (within its band).
+        expect(answer.recipientGets.greaterThanOrEqualTo(target)).toBe(true);
+        const unit = new Decimal(1).dividedBy(new Decimal(10).pow(minorUnits(input.sendCurrency)!));
+        const less = answer.sendAmount.minus(unit);
+        if (less.greaterThan(0)) expect(evaluate(product, less, mid).recipientGets.greaterThanOrEqualTo(target)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("40-digit rounding on BigInt", () => {
+  const digits = fc.bigInt({ min: -(10n ** 60n), max: 10n ** 60n });
+
+  it("rounds sums and products as decimal.js does", () => {
+    fc.assert(
+      fc.property(digits, digits, fc.integer({ min: 0, max: 30 }), (a, b, scale) => {
+        // The constructor keeps every digit; arithmetic rounds to 40.
+        const at = (x: bigint, scale: number) => new Decimal(`${x}e-${scale}`);
+        expect(at(roundToPrecision(a + b), scale).toString()).toBe(at(a, scale).plus(at(b, scale)).toString());
+        expect(at(roundToPrecision(a * b), 2 * scale).toString()).toBe(at(a, scale).times(at(b, scale)).toString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("divides as decimal.js does, ties to even", () => {
+    fc.assert(
+      fc.property(digits, fc.bigInt({ min: 1n, max: 10n ** 50n }), (a, b) => {
+        const q = quotient(a, b);
+        const value = new Decimal(`${q.units}e${-q.scale}`);
+        expect(value.toString()).toBe(new Decimal(a.toString()).dividedBy(b.toString()).toString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
