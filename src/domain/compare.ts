@@ -97,6 +97,8 @@ interface PreparedItem {
   provider: QuoteView["provider"];
   receiverFee: WireMoney;
   observedMs: number;
+  /** The quote's JSON around its per-request figures, written the first time it is needed. */
+  json: QuoteJson | undefined;
 }
 
 /** Whole days since the quote was observed (0 for a quote dated in the future). */
@@ -134,6 +136,7 @@ export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
         provider,
         receiverFee: wireMoney(prepared.receiverFee, input.receiveCurrency),
         observedMs: Date.parse(input.observedAt),
+        json: undefined,
       });
       const list = receiving.get(input.sendCurrency) ?? [];
       list.push(input.receiveCurrency);
@@ -222,7 +225,15 @@ function priceItem(item: PreparedItem, amount: Scaled, mid: Mid, req: CompareReq
   return pricing.converted <= 0n ? "the fee exceeds the amount sent" : pricing;
 }
 
-export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
+/** A comparison before it is written out: the quotes ranked, and what was left out and why. */
+interface Ranked {
+  candidates: Candidate[];
+  unpriced: Unpriced[];
+  excluded: Excluded[];
+  midRates: MidView[];
+}
+
+function rankComparison(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Ranked {
   const candidates: Candidate[] = [];
   const unpriced: Unpriced[] = [];
   const excluded: Excluded[] = [];
@@ -265,11 +276,80 @@ export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, Re
       resolvedMid: mid,
     });
   }
-  const ranked = rank(candidates, req.filters, req.sort, req.question);
   return {
-    quotes: ranked.map((c) => view(c, c.resolvedMid, req)),
+    candidates: rank(candidates, req.filters, req.sort, req.question),
     unpriced,
     excluded,
     midRates: [...used.values()].map((m) => ({ base: m.base, quote: m.quote, rate: midString(m), asOf: m.asOf, source: m.source, derivation: m.derivation })),
   };
+}
+
+export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
+  const { candidates, unpriced, excluded, midRates } = rankComparison(corridor, mids, req);
+  return { quotes: candidates.map((c) => view(c, c.resolvedMid, req)), unpriced, excluded, midRates };
+}
+
+/**
+ * JSON.stringify(comparePrepared(…)), byte for byte, written without building the quote objects:
+ * each quote's fixed fields were serialized when the corridor was prepared, and the per-request
+ * figures are digits that need no escaping. For a corridor of 200 products this is most of a
+ * request's work. (Schema-compiled serializers such as fast-json-stringify generate code with
+ * `new Function`, which Workers forbid.)
+ */
+export function comparePreparedJson(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): string {
+  const { candidates, unpriced, excluded, midRates } = rankComparison(corridor, mids, req);
+  let quotes = "";
+  for (const c of candidates) quotes += (quotes ? "," : "") + quoteJson(c, req);
+  return `{"quotes":[${quotes}],"unpriced":${JSON.stringify(unpriced)},"excluded":${JSON.stringify(excluded)},"midRates":${JSON.stringify(midRates)}}`;
+}
+
+/** A quote's JSON text around the figures of one request, in the key order of QuoteView. */
+interface QuoteJson {
+  /** `{"provider":…,"feeMode":…,"sendAmount":` */
+  opening: string;
+  /** `,"receiverFee":…,"rate":…,"midRate":` */
+  receiverFeeAndRate: string;
+  /** `","currency":"USD"}` */
+  sendCurrencyClose: string;
+  receiveCurrencyClose: string;
+  /** `,"currency":"USD","percent":"` */
+  sendCurrencyPercent: string;
+  /** `"transparent":…,"observedAt":…,` */
+  middle: string;
+  /** `"source":…,"sample":…}` */
+  closing: string;
+}
+
+function quoteJsonOf(item: PreparedItem): QuoteJson {
+  const p = item.input;
+  const text = JSON.stringify;
+  return {
+    opening: `{"provider":${text(item.provider)},"product":${text(p.id)},"payIn":${text(p.payIn)},"payOut":${text(p.payOut)},"speed":${text(p.speed)},"feeMode":${text(p.feeMode)},"sendAmount":`,
+    receiverFeeAndRate: `,"receiverFee":${text(item.receiverFee)},"rate":${text(p.rate)},"midRate":`,
+    sendCurrencyClose: `","currency":${text(p.sendCurrency)}}`,
+    receiveCurrencyClose: `","currency":${text(p.receiveCurrency)}}`,
+    sendCurrencyPercent: `","currency":${text(p.sendCurrency)},"percent":"`,
+    middle: `"transparent":${text(p.transparent)},"observedAt":${text(p.observedAt)},`,
+    closing: `"source":${text(p.source ?? null)},"sample":${text(p.sample)}}`,
+  };
+}
+
+const sendAmountJson = new WeakMap<WireMoney, string>();
+const midJson = new WeakMap<ResolvedMid, string>();
+
+function quoteJson(c: Candidate, req: CompareRequest): string {
+  const j = (c.item.json ??= quoteJsonOf(c.item));
+  const f = wireFigures(c.pricing);
+  const percent = costPercentFigures(c.pricing);
+  const ageDays = ageInDays(c.item.observedMs, req.now);
+  let sent = sendAmountJson.get(c.sendAmount);
+  if (sent === undefined) sendAmountJson.set(c.sendAmount, (sent = JSON.stringify(c.sendAmount)));
+  let mid = midJson.get(c.resolvedMid);
+  if (mid === undefined) midJson.set(c.resolvedMid, (mid = JSON.stringify(midString(c.resolvedMid))));
+  return (
+    `${j.opening}${sent},"fee":{"amount":"${f.fee}${j.sendCurrencyClose}${j.receiverFeeAndRate}${mid}` +
+    `,"fxMarginPercent":"${c.pricing.terms.fxMarginPercent}","totalCost":{"amount":"${f.totalCost}${j.sendCurrencyPercent}${percent.text}"}` +
+    `,"senderPays":{"amount":"${f.senderPays}${j.sendCurrencyClose},"recipientGets":{"amount":"${f.recipientGets}${j.receiveCurrencyClose}` +
+    `,"sdg":"${percent.sdg}",${j.middle}"ageDays":${ageDays},"stale":${ageDays > req.staleAfterDays},${j.closing}`
+  );
 }

@@ -9,7 +9,7 @@ import type { Comparison } from "../../src/domain/compare.ts";
 import "@hono/zod-openapi";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compare } from "../../src/domain/compare.ts";
+import { compare, comparePrepared, comparePreparedJson, prepareCorridor } from "../../src/domain/compare.ts";
 import { Decimal } from "../../src/domain/money.ts";
 import { adminCall, call, json, putRate } from "../helpers.ts";
 import { pinnedCorridor, pinnedRequests } from "./cases.ts";
@@ -53,6 +53,23 @@ describe("pinned comparison outputs", () => {
         expect(got).toEqual(referenceCompare(doc, mids, req));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("the comparison written as JSON text", () => {
+  it("is JSON.stringify of the comparison, byte for byte, for every pinned request and random corridors", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 16 }), fc.nat({ max: requests.length - 1 }), fc.integer({ min: 1, max: 5_000_000 }), (seed, providers, r, units) => {
+        const { doc, mids } = pinnedCorridor(providers, seed);
+        const corridor = prepareCorridor(doc);
+        const base = requests[r]!;
+        const digits = base.sendCurrency === "JPY" ? 0 : base.sendCurrency === "USD" ? 2 : 3;
+        const req = { ...base, amount: new Decimal(units).dividedBy(new Decimal(10).pow(digits)), staleAfterDays: seed % 3 === 0 ? 0 : 30, excludeAfterDays: seed % 5 === 0 ? 1 : 0 };
+        // Twice: the second time from the fragments the first one left on the prepared corridor.
+        for (let i = 0; i < 2; i++) expect(comparePreparedJson(corridor, mids, req)).toBe(JSON.stringify(comparePrepared(corridor, mids, req)));
+      }),
+      { numRuns: 300 },
     );
   });
 });

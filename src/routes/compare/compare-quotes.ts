@@ -5,7 +5,7 @@
  * one bulk get), two otherwise, whatever the number of providers.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { comparePrepared, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
+import { comparePreparedJson, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
 import type { CorridorDoc } from "../../domain/corridor.ts";
 import { Decimal, fitsMinorUnits, wireMoney } from "../../domain/money.ts";
 import { sortOrders } from "../../domain/ranking.ts";
@@ -153,7 +153,7 @@ export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
     const amount = question === "send" ? positiveAmount(q.amount!, "amount", sendCurrency) : positiveAmount(q.recipientAmount!, "recipientAmount", receiveCurrency!);
 
     const mids = await rates.resolve(corridor.pairs, read.rates);
-    const result = comparePrepared(corridor, mids, {
+    const body = comparePreparedJson(corridor, mids, {
       question,
       amount,
       sendCurrency,
@@ -164,18 +164,16 @@ export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
       staleAfterDays: settings.staleAfterDays,
       excludeAfterDays: settings.excludeAfterDays,
     });
-    return c.json(
-      {
-        corridor: id.id,
-        question,
-        amount: wireMoney(amount, question === "send" ? sendCurrency : receiveCurrency!),
-        sort: q.sort,
-        asOf: doc.updatedAt,
-        sample: summary.sample,
-        totalCostIncludes: ["sender_fee", "fx_margin", "receiver_fee"],
-        ...result,
-      },
-      200,
-    );
+    const head = JSON.stringify({
+      corridor: id.id,
+      question,
+      amount: wireMoney(amount, question === "send" ? sendCurrency : receiveCurrency!),
+      sort: q.sort,
+      asOf: doc.updatedAt,
+      sample: summary.sample,
+      totalCostIncludes: ["sender_fee", "fx_margin", "receiver_fee"],
+    });
+    // The comparison is written as text (comparePreparedJson); its fields follow the head's.
+    return c.body(`${head.slice(0, -1)},${body.slice(1)}`, 200, { "content-type": "application/json" }) as never;
   });
 }
