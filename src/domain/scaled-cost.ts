@@ -20,10 +20,10 @@ interface ScaledBand {
   perUnit: bigint;
 }
 
-/** The mid-dependent terms of a plan: received / mid = received × receivedFactor / denominator. */
+/** What a plan needs of one mid beyond the mid itself. */
 interface MidTerms {
   mid: Scaled;
-  denominator: bigint;
+  /** 10^dM, dM the mid's scale. */
   receivedFactor: bigint;
   /** m × 10^receiveDigits: what the recipient gets, valued at mid, is recipientGets × receivedFactor / this. */
   homeDenominator: bigint;
@@ -126,7 +126,6 @@ function termsFor(sp: ScaledProduct, plan: QuotePlan, mid: Mid): MidTerms {
   if (t !== undefined && t.mid.units === mid.units && t.mid.scale === mid.scale) return t;
   const terms: MidTerms = {
     mid,
-    denominator: mid.units * pow10(plan.receivedScale),
     receivedFactor: pow10(mid.scale),
     homeDenominator: mid.units * pow10(plan.receiveDigits),
     // Once per product and mid: the decimal engine itself.
@@ -192,14 +191,15 @@ export function price(sp: ScaledProduct, plan: QuotePlan, send: bigint, mid: Mid
   const converted = plan.onTop || fee === 0n ? send : roundToPrecision(send - feeAtSend);
   const received = roundToPrecision(roundToPrecision(converted * plan.convertedToReceived) - plan.receiverFee);
   const recipientGets = received <= 0n ? 0n : received / plan.recipientDivisor;
-  // received / mid = received × 10^dM / (m × 10^E)
-  const valued = quotient(received * terms.receivedFactor, terms.denominator, valuedDigits);
+  // received / mid = (received / m) × 10^(dM − E): the quotient of the integers, its scale moved.
+  const q = quotient(received, mid.units, valuedDigits);
+  const valued = { units: q.units, scale: q.scale + plan.receivedScale - mid.scale };
   const costScale = Math.max(plan.sendScale, valued.scale);
   const costUnits = roundToPrecision(senderPays * pow10(costScale - plan.sendScale) - valued.units * pow10(costScale - valued.scale));
   const totalCost = { units: costUnits, scale: costScale };
-  // totalCost / S × 100 = costUnits × 10^sendScale / (S × 10^costScale), then two places left.
-  const ratio = quotient(costUnits * pow10(plan.sendScale), send * pow10(costScale), ratioDigits);
-  const totalCostPercent = { units: ratio.units, scale: ratio.scale - 2 };
+  // totalCost / S × 100 = (costUnits / S(units)) × 10^(sendScale − costScale + 2).
+  const ratio = quotient(costUnits, send, ratioDigits);
+  const totalCostPercent = { units: ratio.units, scale: ratio.scale + costScale - plan.sendScale - 2 };
   return { plan, terms, send, fee, senderPays, converted, received, recipientGets, totalCost, totalCostPercent };
 }
 
