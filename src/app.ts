@@ -2,9 +2,9 @@
  * @module
  * The Hono application: middleware, every route, and the one error path (problem+json).
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { ApiError, problemResponse, validationProblem } from "./http/problem.ts";
+import { ApiApp } from "./http/api-routes.ts";
+import { ApiError, problemResponse } from "./http/problem.ts";
 import { adminAuth } from "./http/admin-auth.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { bodyLimits, securityHeaders } from "./http/limits.ts";
@@ -33,15 +33,10 @@ import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-his
 import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
 import { registerGetGlobalStatsRoute } from "./routes/stats/get-global-stats.ts";
 
-const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", param: "path", header: "header" };
-
 /** `options` is for tests (e.g. counting KV operations); the worker builds the app without any. */
 export function buildApp(options: ServiceOptions = {}) {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) return validationProblem(TARGET_NAMES[result.target] ?? result.target, result.error);
-    },
-  });
+  // Validation failures answer problem+json from the routes themselves (src/http/api-routes.ts).
+  const app = new ApiApp<AppEnv>();
 
   app.use("*", securityHeaders);
   app.use("*", bodyLimits);
@@ -74,7 +69,7 @@ export function buildApp(options: ServiceOptions = {}) {
   registerListCorridorStatsRoute(app);
   registerGetGlobalStatsRoute(app);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.securitySchemes.bearer = { type: "http", scheme: "bearer" };
 
   app.notFound((c) => problemResponse(404, "not-found", "Not found", `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

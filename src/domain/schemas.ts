@@ -2,25 +2,23 @@
  * @module
  * The zod schemas of the quote data: one source for validation and TypeScript types.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Decimal, isCurrency } from "./money.ts";
 
 const DECIMAL = /^\d{1,18}(\.\d{1,18})?$/;
 
 /** A non-negative decimal written as a string ("1.500"); never a JSON number. */
-export const decimalString = z
-  .string()
+export const decimalString = z.string().check(
   // abort: refinements below parse the string as a Decimal, which throws on anything else.
-  .regex(DECIMAL, { error: "must be a non-negative decimal string such as \"12.50\"", abort: true });
+  z.regex(DECIMAL, { error: "must be a non-negative decimal string such as \"12.50\"", abort: true }),
+);
 
-export const positiveDecimalString = decimalString.refine((s) => new Decimal(s).greaterThan(0), "must be greater than zero");
+export const positiveDecimalString = decimalString.check(z.refine((s) => new Decimal(s).greaterThan(0), "must be greater than zero"));
 
 /** A percentage in [0, 100). */
-export const percentString = decimalString.refine((s) => new Decimal(s).lessThan(100), "must be below 100");
+export const percentString = decimalString.check(z.refine((s) => new Decimal(s).lessThan(100), "must be below 100"));
 
-export const currencyCode = z
-  .string()
-  .refine(isCurrency, { error: (issue) => `'${String(issue.input)}' is not an ISO 4217 currency code` });
+export const currencyCode = z.string().check(z.refine(isCurrency, { error: (issue) => `'${String(issue.input)}' is not an ISO 4217 currency code` }));
 
 export const providerTypes = ["bank", "mto", "post_office", "mobile_operator", "digital"] as const;
 export const payInMethods = ["cash", "bank_account", "debit_card", "credit_card", "mobile_wallet"] as const;
@@ -35,35 +33,35 @@ export type PayOut = (typeof payOutMethods)[number];
 export type Speed = (typeof speeds)[number];
 export type FeeMode = (typeof feeModes)[number];
 
-export const idSlug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1-64 lower-case letters, digits, '-' or '_'");
+export const idSlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be 1-64 lower-case letters, digits, '-' or '_'"));
 
 const feeBand = z.strictObject({
   upTo: positiveDecimalString,
-  fixed: decimalString.default("0"),
-  percent: percentString.default("0"),
+  fixed: z._default(decimalString, "0"),
+  percent: z._default(percentString, "0"),
 });
 
 export const feeSchedule = z
   .strictObject({
-    fixed: decimalString.default("0"),
-    percent: percentString.default("0"),
-    min: decimalString.optional(),
-    max: decimalString.optional(),
-    bands: z.array(feeBand).max(50).optional(),
+    fixed: z._default(decimalString, "0"),
+    percent: z._default(percentString, "0"),
+    min: z.optional(decimalString),
+    max: z.optional(decimalString),
+    bands: z.optional(z.array(feeBand).check(z.maxLength(50))),
   })
-  .superRefine((fee, ctx) => {
-    if (fee.min !== undefined && fee.max !== undefined && new Decimal(fee.min).greaterThan(fee.max)) {
-      ctx.addIssue({ code: "custom", path: ["min"], message: "min is above max" });
-    }
-    const bands = fee.bands ?? [];
-    for (let i = 1; i < bands.length; i++) {
-      if (!new Decimal(bands[i]!.upTo).greaterThan(bands[i - 1]!.upTo)) {
-        ctx.addIssue({ code: "custom", path: ["bands", i, "upTo"], message: "bands must be in strictly ascending order of upTo" });
+  .check(
+    z.superRefine((fee, ctx) => {
+      if (fee.min !== undefined && fee.max !== undefined && new Decimal(fee.min).greaterThan(fee.max)) {
+        ctx.addIssue({ code: "custom", path: ["min"], message: "min is above max" });
       }
-    }
-  });
+      const bands = fee.bands ?? [];
+      for (let i = 1; i < bands.length; i++) {
+        if (!new Decimal(bands[i]!.upTo).greaterThan(bands[i - 1]!.upTo)) {
+          ctx.addIssue({ code: "custom", path: ["bands", i, "upTo"], message: "bands must be in strictly ascending order of upTo" });
+        }
+      }
+    }),
+  );
 
 export const moneyInput = z.strictObject({ amount: decimalString, currency: currencyCode });
 
@@ -75,48 +73,52 @@ export const productInput = z
     fee: feeSchedule,
     feeMode: z.enum(feeModes),
     rate: positiveDecimalString,
-    receiverFee: moneyInput.optional(),
+    receiverFee: z.optional(moneyInput),
     payIn: z.enum(payInMethods),
     payOut: z.enum(payOutMethods),
     speed: z.enum(speeds),
     transparent: z.boolean(),
     observedAt: z.iso.datetime({ offset: true }),
     /** Where the price comes from (a survey, the provider's site, "sample data"). */
-    source: z.string().min(1).max(500).optional(),
+    source: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
     /** True when the price is illustrative, not observed: the API says so wherever it is shown. */
-    sample: z.boolean().default(false),
+    sample: z._default(z.boolean(), false),
   })
-  .superRefine((p, ctx) => {
-    if (p.receiverFee && p.receiverFee.currency !== p.receiveCurrency) {
-      ctx.addIssue({ code: "custom", path: ["receiverFee", "currency"], message: `must be the receive currency ${p.receiveCurrency}` });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.receiverFee && p.receiverFee.currency !== p.receiveCurrency) {
+        ctx.addIssue({ code: "custom", path: ["receiverFee", "currency"], message: `must be the receive currency ${p.receiveCurrency}` });
+      }
+    }),
+  );
 
 export const providerInput = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   type: z.enum(providerTypes),
-  website: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  website: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(500))),
 });
 
 /** Body of `PUT /v1/admin/corridors/{corridor}/quotes/{providerId}`. */
 export const providerQuotesInput = z
   .strictObject({
     provider: providerInput,
-    products: z.array(productInput).min(1).max(100),
+    products: z.array(productInput).check(z.minLength(1), z.maxLength(100)),
   })
-  .superRefine((body, ctx) => {
-    const seen = new Set<string>();
-    body.products.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: ["products", i, "id"], message: `duplicate product id '${p.id}'` });
-      seen.add(p.id);
-    });
-  });
+  .check(
+    z.superRefine((body, ctx) => {
+      const seen = new Set<string>();
+      body.products.forEach((p, i) => {
+        if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: ["products", i, "id"], message: `duplicate product id '${p.id}'` });
+        seen.add(p.id);
+      });
+    }),
+  );
 
 /** Body of `PUT /v1/admin/rates/{base}/{quote}`. */
 export const referenceRateInput = z.strictObject({
   rate: positiveDecimalString,
   asOf: z.iso.datetime({ offset: true }),
-  source: z.string().min(1).max(200),
+  source: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 export type FeeSchedule = z.infer<typeof feeSchedule>;

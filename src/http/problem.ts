@@ -3,7 +3,9 @@
  * RFC 9457 problem details: the one shape of every error this service answers.
  */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ZodError } from "zod";
+import type { core } from "zod/mini";
+
+type ZodError = core.$ZodError;
 
 export interface Problem {
   type: string;

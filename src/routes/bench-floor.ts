@@ -4,11 +4,11 @@
  * can cost (one KV read, the value returned unchanged). Answers only when the `BENCH_FLOOR` var is
  * set, as it is in `npm run bench`; elsewhere it is the same 404 as any unknown path.
  */
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ApiApp } from "../http/api-routes.ts";
 import type { AppEnv } from "../http/services.ts";
 import { keys } from "../store/keys.ts";
 
-export function registerBenchFloorRoute(app: OpenAPIHono<AppEnv>) {
+export function registerBenchFloorRoute(app: ApiApp<AppEnv>) {
   app.get("/__bench/floor/:corridor", async (c, next) => {
     if (!c.env.BENCH_FLOOR) return next();
     const value = await c.env.KV.get(keys.corridor(c.req.param("corridor")), "text");

@@ -2,16 +2,17 @@
  * @module
  * Path and query pieces shared by several routes.
  */
-import { z } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { parseCorridorId, type CorridorId } from "../domain/countries.ts";
+import { named } from "../http/api-routes.ts";
 import { badRequest } from "../http/problem.ts";
 
 export const corridorParams = z.object({
-  corridor: z.string().min(1).max(20).openapi({
-    param: { name: "corridor", in: "path" },
-    description: "SRC-DST in ISO 3166-1 alpha-3 (KEN-UGA); alpha-2 and lower case are accepted",
-    example: "KEN-UGA",
-  }),
+  corridor: z.string().check(
+    z.minLength(1),
+    z.maxLength(20),
+    z.meta({ description: "SRC-DST in ISO 3166-1 alpha-3 (KEN-UGA); alpha-2 and lower case are accepted", example: "KEN-UGA" }),
+  ),
 });
 
 /** The canonical corridor, or a 400 naming what is wrong with the id. */
@@ -22,15 +23,16 @@ export function corridorFrom(raw: string): CorridorId {
 }
 
 /** Every error response a route can give, declared once for the OpenAPI document. */
-export const problemSchema = z
-  .object({
+export const problemSchema = named(
+  "Problem",
+  z.object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    issues: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })).optional(),
-  })
-  .openapi("Problem");
+    status: z.int(),
+    detail: z.optional(z.string()),
+    issues: z.optional(z.array(z.object({ path: z.string(), message: z.string(), code: z.string() }))),
+  }),
+);
 
 export const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: problemSchema } } });
 

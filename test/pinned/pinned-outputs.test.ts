@@ -3,10 +3,7 @@
  * against pinned outputs, against a frozen copy of the original engine on random corridors and
  * amounts, and end to end through the route.
  */
-// Before any schema is built: zod 4 gives `.openapi` only to schemas created after this extension,
-// and the domain modules imported below build schemas the routes later extend.
 import type { Comparison } from "../../src/domain/compare.ts";
-import "@hono/zod-openapi";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compare, comparePrepared, comparePreparedJson, prepareCorridor } from "../../src/domain/compare.ts";

@@ -4,22 +4,24 @@
  * read from its ledger (the Durable Object that stored them), so it is complete the moment a
  * write is answered.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { unavailableOnFailure } from "../../store/guarded-kv.ts";
 import { adminErrorResponses, corridorFrom, corridorParams } from "../params.ts";
 
-const record = z
-  .object({
-    seq: z.number().int(),
+const record = named(
+  "LedgerRecord",
+  z.object({
+    seq: z.int(),
     at: z.string(),
     actor: z.object({ id: z.string(), role: z.string() }),
     entry: z.object({ id: z.string(), provider: z.unknown(), products: z.array(z.unknown()), updatedAt: z.string() }),
     previous: z.unknown(),
-  })
-  .openapi("LedgerRecord");
+  }),
+);
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/v1/admin/corridors/{corridor}/history",
   tags: ["operators"],
@@ -32,7 +34,7 @@ const route = createRoute({
   },
 });
 
-export function registerCorridorHistoryRoute(app: OpenAPIHono<AppEnv>) {
+export function registerCorridorHistoryRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const corridor = corridorFrom(c.req.valid("param").corridor);
     const records = await unavailableOnFailure(c.var.services.ledger(corridor.id).history(), `the ledger of ${corridor.id} did not answer`);

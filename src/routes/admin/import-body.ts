@@ -2,7 +2,7 @@
  * @module
  * What the import routes share: the content types they take and the body as a stream.
  */
-import { z } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { ApiError, badRequest } from "../../http/problem.ts";
 
 /** The body as a stream, after checking that its media type is one of `accepted`. */
@@ -15,4 +15,4 @@ export function importBody(request: Request, accepted: readonly string[]): Reada
   return request.body;
 }
 
-export const skippedSchema = z.array(z.object({ line: z.number().int(), reason: z.string() }));
+export const skippedSchema = z.array(z.object({ line: z.int(), reason: z.string() }));

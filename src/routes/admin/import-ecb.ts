@@ -2,8 +2,9 @@
  * @module
  * `POST /v1/admin/imports/ecb`: the operator loads the ECB's euro reference rates (XML).
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { importEcb } from "../../import/ecb-import.ts";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses } from "../params.ts";
@@ -11,7 +12,7 @@ import { importBody } from "./import-body.ts";
 
 const XML_TYPES = ["application/xml", "text/xml"] as const;
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/v1/admin/imports/ecb",
   tags: ["operators"],
@@ -23,7 +24,7 @@ const route = createRoute({
       description: "Every dated rate stored; the newest day is the current EUR reference rate",
       content: {
         "application/json": {
-          schema: z.object({ days: z.number().int(), rates: z.number().int(), latest: z.string(), current: z.array(z.string()), skipped: z.array(z.string()) }).openapi("EcbImportReport"),
+          schema: named("EcbImportReport", z.object({ days: z.int(), rates: z.int(), latest: z.string(), current: z.array(z.string()), skipped: z.array(z.string()) })),
         },
       },
     },
@@ -31,7 +32,7 @@ const route = createRoute({
   },
 });
 
-export function registerImportEcbRoute(app: OpenAPIHono<AppEnv>) {
+export function registerImportEcbRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const xml = await new Response(importBody(c.req.raw, XML_TYPES)).text();
     const { statsLedger, rates } = c.var.services;

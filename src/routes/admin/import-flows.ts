@@ -3,14 +3,15 @@
  * `POST /v1/admin/imports/flows`: the operator loads the World Bank's bilateral remittance matrix
  * (CSV), the weights of the weighted average. It replaces the flows loaded before.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { parseFlowsCsv } from "../../import/flows-csv.ts";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses } from "../params.ts";
 import { importBody, skippedSchema } from "./import-body.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/v1/admin/imports/flows",
   tags: ["operators"],
@@ -22,15 +23,16 @@ const route = createRoute({
       description: "Flows stored; every quarter's weighted average is recomputed before the answer",
       content: {
         "application/json": {
-          schema: z
-            .object({
-              flows: z.number().int(),
-              sendingCountries: z.number().int(),
-              receivingCountries: z.number().int(),
-              unmapped: z.array(z.string()).openapi({ description: "country names no table could map to an ISO code; their flows are left out" }),
+          schema: named(
+            "FlowsImportReport",
+            z.object({
+              flows: z.int(),
+              sendingCountries: z.int(),
+              receivingCountries: z.int(),
+              unmapped: z.array(z.string()).check(z.meta({ description: "country names no table could map to an ISO code; their flows are left out" })),
               skipped: skippedSchema,
-            })
-            .openapi("FlowsImportReport"),
+            }),
+          ),
         },
       },
     },
@@ -38,7 +40,7 @@ const route = createRoute({
   },
 });
 
-export function registerImportFlowsRoute(app: OpenAPIHono<AppEnv>) {
+export function registerImportFlowsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const parsed = await parseFlowsCsv(importBody(c.req.raw, ["text/csv", "application/csv"]));
     if (!parsed.ok) throw badRequest(parsed.reason, { field: "body" });

@@ -2,8 +2,9 @@
  * @module
  * `POST /v1/admin/imports/rpw`: the operator loads rows of the World Bank's RPW dataset (CSV).
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { importRpw } from "../../import/rpw-import.ts";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { ApiError, badRequest } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses } from "../params.ts";
@@ -11,16 +12,17 @@ import { importBody, skippedSchema } from "./import-body.ts";
 
 const CSV_TYPES = ["text/csv", "application/csv"] as const;
 
-const reportSchema = z
-  .object({
-    imported: z.number().int().openapi({ description: "rows stored, including rows already stored by an earlier import (replaced, not doubled)" }),
-    alreadyPresent: z.number().int(),
-    skipped: skippedSchema.openapi({ description: "rows left out, with the reason (at most 1000 listed)" }),
-    skippedTotal: z.number().int(),
-  })
-  .openapi("RpwImportReport");
+const reportSchema = named(
+  "RpwImportReport",
+  z.object({
+    imported: z.int().check(z.meta({ description: "rows stored, including rows already stored by an earlier import (replaced, not doubled)" })),
+    alreadyPresent: z.int(),
+    skipped: skippedSchema.check(z.meta({ description: "rows left out, with the reason (at most 1000 listed)" })),
+    skippedTotal: z.int(),
+  }),
+);
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/v1/admin/imports/rpw",
   tags: ["operators"],
@@ -33,7 +35,7 @@ const route = createRoute({
   },
 });
 
-export function registerImportRpwRoute(app: OpenAPIHono<AppEnv>) {
+export function registerImportRpwRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const body = importBody(c.req.raw, CSV_TYPES);
     const ledger = c.var.services.statsLedger();

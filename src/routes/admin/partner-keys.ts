@@ -4,30 +4,33 @@
  * shown once, when issued; only its hash is kept. A revocation takes effect everywhere within
  * KV's 60 s propagation.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses, problem } from "../params.ts";
 
-const partnerKeySchema = z
-  .object({
-    id: z.string().openapi({ example: "3f2a9c0d1b7e4a55" }),
-    name: z.string().openapi({ example: "Diaspora portal" }),
+const partnerKeySchema = named(
+  "PartnerKey",
+  z.object({
+    id: z.string().check(z.meta({ example: "3f2a9c0d1b7e4a55" })),
+    name: z.string().check(z.meta({ example: "Diaspora portal" })),
     createdAt: z.string(),
-  })
-  .openapi("PartnerKey");
+  }),
+);
 
-const issueInput = z
-  .strictObject({ name: z.string().trim().min(1).max(100).openapi({ description: "Who the key is for", example: "Diaspora portal" }) })
-  .openapi("PartnerKeyInput");
+const issueInput = named(
+  "PartnerKeyInput",
+  z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.meta({ description: "Who the key is for", example: "Diaspora portal" })) }),
+);
 
 const idParams = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/, "must be 16 lower-case hex digits").openapi({ param: { name: "id", in: "path" }, example: "3f2a9c0d1b7e4a55" }),
+  id: z.string().check(z.regex(/^[0-9a-f]{16}$/, "must be 16 lower-case hex digits"), z.meta({ example: "3f2a9c0d1b7e4a55" })),
 });
 
 const { 404: _unusedOnCollection, ...collectionErrors } = adminErrorResponses;
 
-const issueRoute = createRoute({
+const issueRoute = defineRoute({
   method: "post",
   path: "/v1/admin/keys",
   tags: ["operators"],
@@ -37,13 +40,13 @@ const issueRoute = createRoute({
   responses: {
     201: {
       description: "Issued: `key` is not stored and cannot be shown again",
-      content: { "application/json": { schema: partnerKeySchema.extend({ key: z.string().openapi({ description: "Send it as X-Api-Key" }) }) } },
+      content: { "application/json": { schema: z.extend(partnerKeySchema, { key: z.string().check(z.meta({ description: "Send it as X-Api-Key" })) }) } },
     },
     ...collectionErrors,
   },
 });
 
-const listRoute = createRoute({
+const listRoute = defineRoute({
   method: "get",
   path: "/v1/admin/keys",
   tags: ["operators"],
@@ -55,7 +58,7 @@ const listRoute = createRoute({
   },
 });
 
-const revokeRoute = createRoute({
+const revokeRoute = defineRoute({
   method: "delete",
   path: "/v1/admin/keys/{id}",
   tags: ["operators"],
@@ -69,7 +72,7 @@ const revokeRoute = createRoute({
   },
 });
 
-export function registerPartnerKeyRoutes(app: OpenAPIHono<AppEnv>) {
+export function registerPartnerKeyRoutes(app: ApiApp<AppEnv>) {
   app.openapi(issueRoute, async (c) => {
     const { partnerKeys, now } = c.var.services;
     return c.json(await partnerKeys.issue(c.req.valid("json").name, now()), 201);

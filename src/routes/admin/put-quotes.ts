@@ -3,19 +3,20 @@
  * `PUT /v1/admin/corridors/{corridor}/quotes/{providerId}`: a provider publishes its prices in one
  * corridor. The body replaces that provider's products there, and only those.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { idSlug, providerQuotesInput } from "../../domain/schemas.ts";
 import { actorOf } from "../../http/audited-write.ts";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { ApiError } from "../../http/problem.ts";
 import { STORE_RETRY_AFTER_SECONDS, unavailableOnFailure } from "../../store/guarded-kv.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses, corridorFrom, corridorParams } from "../params.ts";
 
-const params = corridorParams.extend({
-  providerId: idSlug.openapi({ param: { name: "providerId", in: "path" }, example: "alpha-remit" }),
+const params = z.extend(corridorParams, {
+  providerId: idSlug.check(z.meta({ example: "alpha-remit" })),
 });
 
-const route = createRoute({
+const route = defineRoute({
   method: "put",
   path: "/v1/admin/corridors/{corridor}/quotes/{providerId}",
   tags: ["providers"],
@@ -23,7 +24,7 @@ const route = createRoute({
   security: [{ bearer: [] }],
   request: {
     params,
-    body: { required: true, content: { "application/json": { schema: providerQuotesInput.openapi("ProviderQuotes") } } },
+    body: { required: true, content: { "application/json": { schema: named("ProviderQuotes", providerQuotesInput) } } },
   },
   responses: {
     200: {
@@ -33,9 +34,9 @@ const route = createRoute({
           schema: z.object({
             corridor: z.string(),
             providerId: z.string(),
-            products: z.number().int(),
-            created: z.boolean().openapi({ description: "this write created the corridor" }),
-            changed: z.boolean().openapi({ description: "false when the body repeats what is stored" }),
+            products: z.int(),
+            created: z.boolean().check(z.meta({ description: "this write created the corridor" })),
+            changed: z.boolean().check(z.meta({ description: "false when the body repeats what is stored" })),
             updatedAt: z.string(),
           }),
         },
@@ -46,7 +47,7 @@ const route = createRoute({
   },
 });
 
-export function registerPutQuotesRoute(app: OpenAPIHono<AppEnv>) {
+export function registerPutQuotesRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const { providerId } = c.req.valid("param");
     const corridor = corridorFrom(c.req.valid("param").corridor);

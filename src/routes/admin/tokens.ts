@@ -4,26 +4,29 @@
  * revokes the tokens of providers and data collectors. A token's secret is answered once, at
  * issue, and stored nowhere: KV keeps only its SHA-256.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { idSlug } from "../../domain/schemas.ts";
 import { auditedWrite } from "../../http/audited-write.ts";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { TOKEN_ID } from "../../store/tokens-repo.ts";
 import { adminErrorResponses } from "../params.ts";
 
-const grant = z
-  .discriminatedUnion("role", [
-    z.strictObject({ role: z.literal("provider"), providerId: idSlug.openapi({ example: "alpha-remit" }) }),
+const grant = named(
+  "TokenGrant",
+  z.discriminatedUnion("role", [
+    z.strictObject({ role: z.literal("provider"), providerId: idSlug.check(z.meta({ example: "alpha-remit" })) }),
     z.strictObject({ role: z.literal("collector") }),
-  ])
-  .openapi("TokenGrant");
+  ]),
+);
 
-const tokenInfo = z
-  .object({ id: z.string().openapi({ example: "tok_0123456789abcdef01234567" }), role: z.enum(["provider", "collector"]), providerId: z.string().optional(), createdAt: z.string() })
-  .openapi("TokenInfo");
+const tokenInfo = named(
+  "TokenInfo",
+  z.object({ id: z.string().check(z.meta({ example: "tok_0123456789abcdef01234567" })), role: z.enum(["provider", "collector"]), providerId: z.optional(z.string()), createdAt: z.string() }),
+);
 
-const issueRoute = createRoute({
+const issueRoute = defineRoute({
   method: "post",
   path: "/v1/admin/tokens",
   tags: ["operators"],
@@ -31,12 +34,12 @@ const issueRoute = createRoute({
   security: [{ bearer: [] }],
   request: { body: { required: true, content: { "application/json": { schema: grant } } } },
   responses: {
-    201: { description: "Issued", content: { "application/json": { schema: tokenInfo.extend({ token: z.string().openapi({ description: "The bearer secret: store it now, it is not kept" }) }) } } },
+    201: { description: "Issued", content: { "application/json": { schema: z.extend(tokenInfo, { token: z.string().check(z.meta({ description: "The bearer secret: store it now, it is not kept" })) }) } } },
     ...adminErrorResponses,
   },
 });
 
-const listRoute = createRoute({
+const listRoute = defineRoute({
   method: "get",
   path: "/v1/admin/tokens",
   tags: ["operators"],
@@ -48,20 +51,20 @@ const listRoute = createRoute({
   },
 });
 
-const revokeRoute = createRoute({
+const revokeRoute = defineRoute({
   method: "delete",
   path: "/v1/admin/tokens/{id}",
   tags: ["operators"],
   summary: "Revoke a token",
   security: [{ bearer: [] }],
-  request: { params: z.object({ id: z.string().regex(TOKEN_ID, "must be a token id such as tok_0123456789abcdef01234567").openapi({ param: { name: "id", in: "path" } }) }) },
+  request: { params: z.object({ id: z.string().check(z.regex(TOKEN_ID, "must be a token id such as tok_0123456789abcdef01234567")) }) },
   responses: {
     200: { description: "Revoked", content: { "application/json": { schema: z.object({ id: z.string(), revoked: z.literal(true) }) } } },
     ...adminErrorResponses,
   },
 });
 
-export function registerTokenRoutes(app: OpenAPIHono<AppEnv>) {
+export function registerTokenRoutes(app: ApiApp<AppEnv>) {
   app.openapi(issueRoute, async (c) => {
     const { tokens, now } = c.var.services;
     const minted = await tokens.mint(c.req.valid("json"), now());

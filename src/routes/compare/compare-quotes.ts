@@ -4,12 +4,13 @@
  * ranked. One KV read when this isolate has seen the corridor before (the document and its rates in
  * one bulk get), two otherwise, whatever the number of providers.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { comparePreparedJson, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
 import type { CorridorDoc } from "../../domain/corridor.ts";
 import { Decimal, fitsMinorUnits, wireMoney } from "../../domain/money.ts";
 import { sortOrders } from "../../domain/ranking.ts";
 import { currencyCode, decimalString, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { CorridorsRepo } from "../../store/corridors-repo.ts";
@@ -21,27 +22,30 @@ const MAX_AMOUNT = new Decimal("1e12");
 
 export const compareQuery = z
   .strictObject({
-    amount: decimalString.optional().openapi({ description: "What the sender sends (in sendCurrency)", example: "200" }),
-    recipientAmount: decimalString.optional().openapi({ description: "What the recipient must get at least (in receiveCurrency)", example: "5000" }),
-    sendCurrency: currencyCode.optional().openapi({ description: "Default: the corridor's main sending currency" }),
-    receiveCurrency: currencyCode.optional().openapi({ description: "Default: every receive currency for amount; the main one for recipientAmount" }),
-    payIn: z.enum(payInMethods).optional(),
-    payOut: z.enum(payOutMethods).optional(),
-    maxSpeed: z.enum(speeds).optional(),
-    providerType: z.enum(providerTypes).optional(),
-    sort: z.enum(sortOrders).default("recipient_gets"),
+    amount: z.optional(decimalString.check(z.meta({ description: "What the sender sends (in sendCurrency)", example: "200" }))),
+    recipientAmount: z.optional(decimalString.check(z.meta({ description: "What the recipient must get at least (in receiveCurrency)", example: "5000" }))),
+    sendCurrency: z.optional(currencyCode.check(z.meta({ description: "Default: the corridor's main sending currency" }))),
+    receiveCurrency: z.optional(currencyCode.check(z.meta({ description: "Default: every receive currency for amount; the main one for recipientAmount" }))),
+    payIn: z.optional(z.enum(payInMethods)),
+    payOut: z.optional(z.enum(payOutMethods)),
+    maxSpeed: z.optional(z.enum(speeds)),
+    providerType: z.optional(z.enum(providerTypes)),
+    sort: z._default(z.enum(sortOrders), "recipient_gets"),
   })
-  .superRefine((q, ctx) => {
-    if ((q.amount === undefined) === (q.recipientAmount === undefined)) {
-      ctx.addIssue({ code: "custom", path: [q.amount === undefined ? "amount" : "recipientAmount"], message: "give exactly one of amount and recipientAmount" });
-    }
-  });
+  .check(
+    z.superRefine((q, ctx) => {
+      if ((q.amount === undefined) === (q.recipientAmount === undefined)) {
+        ctx.addIssue({ code: "custom", path: [q.amount === undefined ? "amount" : "recipientAmount"], message: "give exactly one of amount and recipientAmount" });
+      }
+    }),
+  );
 
-const money = z.object({ amount: z.string().openapi({ example: "200.00" }), currency: z.string().openapi({ example: "USD" }) });
+const money = z.object({ amount: z.string().check(z.meta({ example: "200.00" })), currency: z.string().check(z.meta({ example: "USD" })) });
 
-export const quoteSchema = z
-  .object({
-    provider: z.object({ id: z.string(), name: z.string(), type: z.enum(providerTypes), website: z.string().optional() }),
+export const quoteSchema = named(
+  "Quote",
+  z.object({
+    provider: z.object({ id: z.string(), name: z.string(), type: z.enum(providerTypes), website: z.optional(z.string()) }),
     product: z.string(),
     payIn: z.enum(payInMethods),
     payOut: z.enum(payOutMethods),
@@ -53,38 +57,39 @@ export const quoteSchema = z
     rate: z.string(),
     midRate: z.string(),
     fxMarginPercent: z.string(),
-    totalCost: money.extend({ percent: z.string() }),
+    totalCost: z.extend(money, { percent: z.string() }),
     senderPays: money,
     recipientGets: money,
     sdg: z.enum(["below_3", "3_to_5", "above_5"]),
     transparent: z.boolean(),
     observedAt: z.string(),
-    ageDays: z.number().int(),
+    ageDays: z.int(),
     stale: z.boolean(),
-    source: z.string().nullable(),
+    source: z.nullable(z.string()),
     sample: z.boolean(),
-  })
-  .openapi("Quote");
+  }),
+);
 
-export const comparisonSchema = z
-  .object({
+export const comparisonSchema = named(
+  "Comparison",
+  z.object({
     corridor: z.string(),
     question: z.enum(["send", "receive"]),
     amount: money,
     sort: z.enum(sortOrders),
-    asOf: z.string().openapi({ description: "When the corridor's data last changed (KV may show a write up to 60 s late)" }),
+    asOf: z.string().check(z.meta({ description: "When the corridor's data last changed (KV may show a write up to 60 s late)" })),
     sample: z.boolean(),
     totalCostIncludes: z.array(z.string()),
     midRates: z.array(z.object({ base: z.string(), quote: z.string(), rate: z.string(), asOf: z.string(), source: z.string(), derivation: z.string() })),
     quotes: z.array(quoteSchema),
     unpriced: z.array(z.object({ provider: z.string(), product: z.string(), reason: z.string() })),
     excluded: z
-      .array(z.object({ provider: z.string(), product: z.string(), observedAt: z.string(), ageDays: z.number().int(), reason: z.string() }))
-      .openapi({ description: "Quotes older than EXCLUDE_AFTER_DAYS: left out of this comparison, kept in history" }),
-  })
-  .openapi("Comparison");
+      .array(z.object({ provider: z.string(), product: z.string(), observedAt: z.string(), ageDays: z.int(), reason: z.string() }))
+      .check(z.meta({ description: "Quotes older than EXCLUDE_AFTER_DAYS: left out of this comparison, kept in history" })),
+  }),
+);
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/v1/corridors/{corridor}/quotes",
   tags: ["migrants"],
@@ -130,7 +135,7 @@ async function readCorridor(corridors: CorridorsRepo, id: string): Promise<{ cor
   return { corridor, rates: others };
 }
 
-export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
+export function registerCompareRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const { corridors, rates, now, settings } = c.var.services;
     const id = corridorFrom(c.req.valid("param").corridor);
@@ -174,6 +179,6 @@ export function registerCompareRoute(app: OpenAPIHono<AppEnv>) {
       totalCostIncludes: ["sender_fee", "fx_margin", "receiver_fee"],
     });
     // The comparison is written as text (comparePreparedJson); its fields follow the head's.
-    return c.body(`${head.slice(0, -1)},${body.slice(1)}`, 200, { "content-type": "application/json" }) as never;
+    return c.body(`${head.slice(0, -1)},${body.slice(1)}`, 200, { "content-type": "application/json" });
   });
 }

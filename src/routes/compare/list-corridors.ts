@@ -2,28 +2,30 @@
  * @module
  * `GET /v1/corridors` and `GET /v1/corridors/{corridor}`: what can be compared, and since when.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { sources, summarize } from "../../domain/corridor.ts";
+import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 
 const country = z.object({ code: z.string(), name: z.string() });
-export const corridorSummarySchema = z
-  .object({
-    id: z.string().openapi({ example: "KEN-UGA" }),
+export const corridorSummarySchema = named(
+  "CorridorSummary",
+  z.object({
+    id: z.string().check(z.meta({ example: "KEN-UGA" })),
     from: country,
     to: country,
     sendCurrencies: z.array(z.string()),
     receiveCurrencies: z.array(z.string()),
-    providers: z.number().int(),
-    products: z.number().int(),
+    providers: z.int(),
+    products: z.int(),
     updatedAt: z.string(),
-    sample: z.boolean().openapi({ description: "true when prices are illustrative sample data, not observations" }),
-  })
-  .openapi("CorridorSummary");
+    sample: z.boolean().check(z.meta({ description: "true when prices are illustrative sample data, not observations" })),
+  }),
+);
 
-const listRoute = createRoute({
+const listRoute = defineRoute({
   method: "get",
   path: "/v1/corridors",
   tags: ["migrants"],
@@ -34,7 +36,7 @@ const listRoute = createRoute({
   },
 });
 
-const getRoute = createRoute({
+const getRoute = defineRoute({
   method: "get",
   path: "/v1/corridors/{corridor}",
   tags: ["migrants"],
@@ -45,9 +47,9 @@ const getRoute = createRoute({
       description: "The corridor",
       content: {
         "application/json": {
-          schema: corridorSummarySchema.extend({
+          schema: z.extend(corridorSummarySchema, {
             sources: z.array(z.string()),
-            providerList: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), products: z.number().int(), updatedAt: z.string() })),
+            providerList: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), products: z.int(), updatedAt: z.string() })),
           }),
         },
       },
@@ -56,7 +58,7 @@ const getRoute = createRoute({
   },
 });
 
-export function registerCorridorRoutes(app: OpenAPIHono<AppEnv>) {
+export function registerCorridorRoutes(app: ApiApp<AppEnv>) {
   app.openapi(listRoute, async (c) => {
     const corridors = await c.var.services.corridors.list();
     corridors.sort((a, b) => (a.id < b.id ? -1 : 1));

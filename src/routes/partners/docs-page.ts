@@ -3,13 +3,14 @@
  * `GET /docs`: the OpenAPI document rendered for people, on the server, as plain HTML. No script,
  * no CDN: a partner's developer reads it anywhere, and the page cannot run anything.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { html } from "hono/html";
+import * as z from "zod/mini";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
 import { openApiDocument } from "./openapi-document.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/docs",
   tags: ["partners"],
@@ -65,7 +66,7 @@ code{font-family:ui-monospace,monospace}table{border-collapse:collapse;width:100
 caption{text-align:left;font-weight:600}section{border-top:1px solid #ddd;padding-top:.5rem}.auth{font-size:.8rem;background:#fde7c8;padding:0 .4rem;border-radius:.3rem}
 dt{font-weight:600}pre{overflow:auto;background:#f5f5f5;padding:.5rem}`;
 
-export function registerDocsRoute(app: OpenAPIHono<AppEnv>) {
+export function registerDocsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const doc = openApiDocument(app, new URL(c.req.url).origin);
     const paths = Object.entries(doc.paths ?? {}) as [string, Record<string, Operation>][];

@@ -4,21 +4,22 @@
  * prefer an iframe. Its Content-Security-Policy lets it run our own script and talk to our own API,
  * nothing else; `frame-ancestors` (who may frame it) is the deployment's EMBED_FRAME_ANCESTORS.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { html } from "hono/html";
 import { payOutMethods, positiveDecimalString } from "../../domain/schemas.ts";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, errorResponses } from "../params.ts";
 
 const query = z.strictObject({
-  corridor: z.string().min(1).max(20).openapi({ description: "SRC-DST, as in /v1/corridors", example: "USA-MEX" }),
-  amount: positiveDecimalString.optional().openapi({ description: "Pre-filled amount", example: "200" }),
-  lang: z.enum(["en", "es", "fr"]).default("en"),
-  mode: z.enum(["send", "receive"]).default("send").openapi({ description: "send: `amount` is what is sent; receive: what the recipient gets" }),
-  payOut: z.enum(payOutMethods).optional(),
+  corridor: z.string().check(z.minLength(1), z.maxLength(20), z.meta({ description: "SRC-DST, as in /v1/corridors", example: "USA-MEX" })),
+  amount: z.optional(positiveDecimalString.check(z.meta({ description: "Pre-filled amount", example: "200" }))),
+  lang: z._default(z.enum(["en", "es", "fr"]), "en"),
+  mode: z._default(z.enum(["send", "receive"]).check(z.meta({ description: "send: `amount` is what is sent; receive: what the recipient gets" })), "send"),
+  payOut: z.optional(z.enum(payOutMethods)),
 });
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/embed",
   tags: ["partners"],
@@ -42,7 +43,7 @@ export function frameAncestors(configured: string | undefined): string {
   return sources.every((s) => SOURCE.test(s)) ? sources.join(" ") : "'none'";
 }
 
-export function registerEmbedRoute(app: OpenAPIHono<AppEnv>) {
+export function registerEmbedRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
     const corridor = corridorFrom(q.corridor).id;

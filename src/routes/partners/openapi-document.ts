@@ -3,11 +3,11 @@
  * `GET /openapi.json`: the OpenAPI 3.1 document, generated from the zod schemas every route
  * validates with, so it cannot drift from what the service accepts and answers.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
+import { openApiDocument31, type OpenApiDocument } from "../../http/openapi.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
-
-type OpenAPIDocument = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>;
 
 const info = {
   title: "tenc: what sending money home really costs",
@@ -18,24 +18,24 @@ const info = {
     "requests and are rate-limited per `X-Api-Key`, or per client address without one; admin routes need a bearer token.",
 };
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/openapi.json",
   tags: ["partners"],
   summary: "This OpenAPI 3.1 document",
   responses: {
-    200: { description: "The document", content: { "application/json": { schema: z.record(z.string(), z.unknown()).openapi({ type: "object" }) } } },
+    200: { description: "The document", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
     429: errorResponses[429],
   },
 });
 
 /** The routes are fixed once the app is built, so one generation per isolate is enough; only `servers` varies. */
-const cache = new WeakMap<object, OpenAPIDocument>();
+const cache = new WeakMap<object, OpenApiDocument>();
 
-export function openApiDocument(app: OpenAPIHono<AppEnv>, origin: string): OpenAPIDocument {
+export function openApiDocument(app: ApiApp<AppEnv>, origin: string): OpenApiDocument {
   let doc = cache.get(app);
   if (!doc) {
-    doc = app.getOpenAPI31Document({
+    doc = openApiDocument31(app, {
       openapi: "3.1.0",
       info,
       // An API key is optional: it raises the caller's limits from per-address to per-partner.
@@ -52,7 +52,7 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>, origin: string): OpenA
   return { ...doc, servers: [{ url: origin }] };
 }
 
-export function registerOpenApiRoute(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
+export function registerOpenApiRoute(app: ApiApp<AppEnv>) {
+  app.securitySchemes.apiKey = { type: "apiKey", in: "header", name: "X-Api-Key" };
   app.openapi(route, (c) => c.json(openApiDocument(app, new URL(c.req.url).origin), 200));
 }

@@ -2,12 +2,13 @@
  * @module
  * `GET /widget.js`: the `<tenc-compare>` custom element, bundled from widget/ at build time.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import { widgetScript } from "../../generated/widget-bundle.ts";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/widget.js",
   tags: ["partners"],
@@ -19,7 +20,7 @@ const route = createRoute({
   },
 });
 
-export function registerWidgetScriptRoute(app: OpenAPIHono<AppEnv>) {
+export function registerWidgetScriptRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, (c) =>
     c.body(widgetScript, 200, {
       "content-type": "text/javascript; charset=utf-8",

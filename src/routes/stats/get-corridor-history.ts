@@ -2,24 +2,25 @@
  * @module
  * `GET /v1/stats/corridors/{corridor}/history`: a corridor's statistics in every quarter, oldest first.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 import { csvResponse } from "./csv-export.ts";
 import { amountFrom, corridorStatsSchema, csvContent, statsQuery, wantsCsv } from "./stats-params.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/v1/stats/corridors/{corridor}/history",
   tags: ["regulators"],
   summary: "A corridor's statistics in every quarter, oldest first",
-  request: { params: corridorParams, query: statsQuery.omit({ period: true }) },
+  request: { params: corridorParams, query: z.omit(statsQuery, { period: true }) },
   responses: {
     200: {
       description: "Every quarter of the corridor",
       content: {
-        "application/json": { schema: z.object({ corridor: z.string(), amountUsd: z.number().int(), updatedAt: z.string(), periods: z.array(corridorStatsSchema) }) },
+        "application/json": { schema: z.object({ corridor: z.string(), amountUsd: z.int(), updatedAt: z.string(), periods: z.array(corridorStatsSchema) }) },
         ...csvContent,
       },
     },
@@ -27,7 +28,7 @@ const route = createRoute({
   },
 });
 
-export function registerGetCorridorHistoryRoute(app: OpenAPIHono<AppEnv>) {
+export function registerGetCorridorHistoryRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const corridor = corridorFrom(c.req.valid("param").corridor);
     const query = c.req.valid("query");

@@ -2,14 +2,14 @@
  * @module
  * `GET /v1/stats/corridors/{corridor}`: RPW's statistics of one corridor in one quarter.
  */
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 import { csvResponse } from "./csv-export.ts";
 import { amountFrom, corridorStatsSchema, csvContent, periodFrom, statsQuery, wantsCsv } from "./stats-params.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/v1/stats/corridors/{corridor}",
   tags: ["regulators"],
@@ -21,7 +21,7 @@ const route = createRoute({
   },
 });
 
-export function registerGetCorridorStatsRoute(app: OpenAPIHono<AppEnv>) {
+export function registerGetCorridorStatsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const corridor = corridorFrom(c.req.valid("param").corridor);
     const query = c.req.valid("query");

@@ -3,13 +3,13 @@
  * `GET /v1/stats/global`: a quarter's global average, weighted average, global SmaRT, and the
  * averages by provider type and by region, with the corridors above 5 %.
  */
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
 import { csvResponse } from "./csv-export.ts";
 import { csvContent, globalStatsSchema, periodDocFor, statsQuery, wantsCsv } from "./stats-params.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/v1/stats/global",
   tags: ["regulators"],
@@ -21,7 +21,7 @@ const route = createRoute({
   },
 });
 
-export function registerGetGlobalStatsRoute(app: OpenAPIHono<AppEnv>) {
+export function registerGetGlobalStatsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
     const { period, amount, updatedAt, figures } = await periodDocFor(c.var.services.stats, query);

@@ -2,13 +2,14 @@
  * @module
  * `GET /v1/stats/corridors`: every corridor's statistics in one quarter.
  */
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import * as z from "zod/mini";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
 import { csvResponse } from "./csv-export.ts";
 import { corridorStatsSchema, csvContent, periodDocFor, statsQuery, wantsCsv } from "./stats-params.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/v1/stats/corridors",
   tags: ["regulators"],
@@ -18,7 +19,7 @@ const route = createRoute({
     200: {
       description: "The quarter's corridors, by id",
       content: {
-        "application/json": { schema: z.object({ period: z.string(), amountUsd: z.number().int(), updatedAt: z.string(), corridors: z.array(corridorStatsSchema) }) },
+        "application/json": { schema: z.object({ period: z.string(), amountUsd: z.int(), updatedAt: z.string(), corridors: z.array(corridorStatsSchema) }) },
         ...csvContent,
       },
     },
@@ -26,7 +27,7 @@ const route = createRoute({
   },
 });
 
-export function registerListCorridorStatsRoute(app: OpenAPIHono<AppEnv>) {
+export function registerListCorridorStatsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
     const { period, amount, updatedAt, figures } = await periodDocFor(c.var.services.stats, query);

@@ -3,18 +3,19 @@
  * What the statistics routes share: the period and amount parameters, the response schemas, and
  * the choice between JSON and CSV.
  */
-import { z } from "@hono/zod-openapi";
+import * as z from "zod/mini";
 import type { Context } from "hono";
 import { parsePeriod, type Period } from "../../domain/period.ts";
 import type { SurveyAmount } from "../../domain/observation.ts";
+import { named } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { StatsRepo } from "../../store/stats-repo.ts";
 
 export const statsQuery = z.object({
-  period: z.string().max(10).optional().openapi({ param: { name: "period", in: "query" }, description: "a quarter, 2019Q4 or RPW's 2019_4Q; the latest when absent", example: "2019Q4" }),
-  amount: z.enum(["200", "500"]).default("200").openapi({ param: { name: "amount", in: "query" }, description: "the surveyed amount in USD: 200 (RPW's cc1) or 500 (cc2)" }),
-  format: z.enum(["json", "csv"]).optional().openapi({ param: { name: "format", in: "query" }, description: "csv for a CSV export (also with Accept: text/csv)" }),
+  period: z.optional(z.string().check(z.maxLength(10), z.meta({ description: "a quarter, 2019Q4 or RPW's 2019_4Q; the latest when absent", example: "2019Q4" }))),
+  amount: z._default(z.enum(["200", "500"]).check(z.meta({ description: "the surveyed amount in USD: 200 (RPW's cc1) or 500 (cc2)" })), "200"),
+  format: z.optional(z.enum(["json", "csv"]).check(z.meta({ description: "csv for a CSV export (also with Accept: text/csv)" }))),
 });
 
 /** The canonical period, or a 400 naming what is wrong with it. */
@@ -49,47 +50,49 @@ export function wantsCsv(c: Context<AppEnv>, format: "json" | "csv" | undefined)
   return (c.req.header("accept") ?? "").toLowerCase().includes("text/csv");
 }
 
-const percent = z.string().nullable().openapi({ description: "percent, 4 decimals", example: "7.1234" });
+const percent = z.nullable(z.string()).check(z.meta({ description: "percent, 4 decimals", example: "7.1234" }));
 
-export const corridorStatsSchema = z
-  .object({
+export const corridorStatsSchema = named(
+  "CorridorStats",
+  z.object({
     corridor: z.string(),
     from: z.string(),
     to: z.string(),
     period: z.string(),
-    amountUsd: z.number().int(),
-    services: z.number().int(),
-    transparentServices: z.number().int(),
+    amountUsd: z.int(),
+    services: z.int(),
+    transparentServices: z.int(),
     averageTotalCostPercent: percent,
     medianTotalCostPercent: percent,
     smartPercent: percent,
-    cheapest: z.object({ firm: z.string(), firmType: z.string(), totalCostPercent: z.string() }).nullable(),
-    byProviderType: z.record(z.string(), z.object({ services: z.number().int(), transparentServices: z.number().int(), averageTotalCostPercent: percent })),
-    sdg: z.enum(["below_3", "3_to_5", "above_5"]).nullable(),
-  })
-  .openapi("CorridorStats");
+    cheapest: z.nullable(z.object({ firm: z.string(), firmType: z.string(), totalCostPercent: z.string() })),
+    byProviderType: z.record(z.string(), z.object({ services: z.int(), transparentServices: z.int(), averageTotalCostPercent: percent })),
+    sdg: z.nullable(z.enum(["below_3", "3_to_5", "above_5"])),
+  }),
+);
 
-const groupSchema = z.object({ corridors: z.number().int(), transparentServices: z.number().int(), averageTotalCostPercent: percent });
+const groupSchema = z.object({ corridors: z.int(), transparentServices: z.int(), averageTotalCostPercent: percent });
 
-export const globalStatsSchema = z
-  .object({
+export const globalStatsSchema = named(
+  "GlobalStats",
+  z.object({
     period: z.string(),
-    amountUsd: z.number().int(),
-    corridors: z.number().int(),
-    services: z.number().int(),
-    transparentServices: z.number().int(),
+    amountUsd: z.int(),
+    corridors: z.int(),
+    services: z.int(),
+    transparentServices: z.int(),
     globalAverageTotalCostPercent: percent,
     weightedAverageTotalCostPercent: percent,
-    weightedCorridors: z.number().int(),
+    weightedCorridors: z.int(),
     globalSmartPercent: percent,
-    smartCorridors: z.number().int(),
-    byProviderType: z.record(z.string(), z.object({ transparentServices: z.number().int(), averageTotalCostPercent: percent })),
+    smartCorridors: z.int(),
+    byProviderType: z.record(z.string(), z.object({ transparentServices: z.int(), averageTotalCostPercent: percent })),
     bySendingRegion: z.record(z.string(), groupSchema),
     byReceivingRegion: z.record(z.string(), groupSchema),
     corridorsAbove5Percent: z.array(z.object({ corridor: z.string(), averageTotalCostPercent: z.string() })),
-    sdg: z.enum(["below_3", "3_to_5", "above_5"]).nullable(),
+    sdg: z.nullable(z.enum(["below_3", "3_to_5", "above_5"])),
     updatedAt: z.string(),
-  })
-  .openapi("GlobalStats");
+  }),
+);
 
 export const csvContent = { "text/csv": { schema: z.string() } };
