@@ -153,7 +153,8 @@ export interface GlobalStats {
 }
 
 export interface GlobalInput {
-  result: CorridorResult;
+  /** Of a corridor's result, what the global figures read: its identity, service count and tallies. */
+  result: { stats: Pick<CorridorStats, "corridor" | "from" | "to" | "services">; tallies: CorridorTallies };
   /** Remittance flow of the corridor (any unit, e.g. USD millions), or undefined when unknown. */
   flow: string | undefined;
 }
