@@ -12,7 +12,7 @@ import type { CorridorId } from "../domain/countries.ts";
 import type { Observation } from "../domain/observation.ts";
 import { midFromEurRates, quoteObservation, type DayMid } from "../domain/quote-observation.ts";
 import { regionOf } from "../domain/regions.ts";
-import { corridorStats } from "../domain/statistics.ts";
+import { corridorStats, serviceOf, type ServiceObservation } from "../domain/statistics.ts";
 import {
   corridorHistoryJson,
   globalDoc,
@@ -70,7 +70,7 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
   constructor(ctx: DurableObjectState, env: StatsLedgerEnv) {
     super(ctx, env);
     this.ctx.storage.sql.exec(`
-      CREATE TABLE IF NOT EXISTS obs (id TEXT PRIMARY KEY, period TEXT NOT NULL, corridor TEXT NOT NULL, data TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS obs (id TEXT PRIMARY KEY, period TEXT NOT NULL, corridor TEXT NOT NULL, data TEXT NOT NULL, service TEXT);
       CREATE INDEX IF NOT EXISTS obs_cp ON obs (period, corridor);
       CREATE TABLE IF NOT EXISTS cp_stats (
         period TEXT NOT NULL, corridor TEXT NOT NULL, origin TEXT NOT NULL, destination TEXT NOT NULL,
@@ -80,6 +80,8 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
       CREATE TABLE IF NOT EXISTS ecb (date TEXT NOT NULL, currency TEXT NOT NULL, rate TEXT NOT NULL, PRIMARY KEY (date, currency));
       CREATE TABLE IF NOT EXISTS dirty (kind TEXT NOT NULL, key TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (kind, key));
     `);
+    // Observations stored before `service` existed are read whole (`data` holds every field of it).
+    if (!this.ctx.storage.sql.exec("SELECT * FROM obs LIMIT 0").columnNames.includes("service")) this.ctx.storage.sql.exec("ALTER TABLE obs ADD COLUMN service TEXT");
     // The first layout kept each corridor-quarter's results as one JSON value in `cstats` and had no
     // separate global documents: recompute every corridor-quarter once, which republishes them all.
     if (this.ctx.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'cstats'").toArray().length > 0) {
@@ -120,7 +122,15 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
           replaced++;
           touched.add(cpKey(existing.period, existing.corridor));
         } else added++;
-        sql.exec("INSERT OR REPLACE INTO obs (id, period, corridor, data) VALUES (?, ?, ?, ?)", o.id, o.period, o.corridor, JSON.stringify(o));
+        // `service` is what a recompute reads: a fraction of the observation, so it parses quickly.
+        sql.exec(
+          "INSERT OR REPLACE INTO obs (id, period, corridor, data, service) VALUES (?, ?, ?, ?, ?)",
+          o.id,
+          o.period,
+          o.corridor,
+          JSON.stringify(o),
+          JSON.stringify(serviceOf(o)),
+        );
         touched.add(cpKey(o.period, o.corridor));
       }
       for (const key of touched) this.markDirty("cp", key);
@@ -247,18 +257,22 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
       const periods = new Set<string>();
       for (const { key } of sql.exec<{ key: string }>("SELECT key FROM dirty WHERE kind = 'cp'").toArray()) {
         const [period, corridorId] = key.split("|") as [string, string];
-        const observations = sql.exec<{ data: string }>("SELECT data FROM obs WHERE period = ? AND corridor = ?", period, corridorId).toArray().map((r) => JSON.parse(r.data) as Observation);
-        const first = observations[0];
-        if (first) {
-          const corridor = { id: corridorId, from: first.from, to: first.to };
+        const observations = sql
+          .exec<{ service: string }>("SELECT COALESCE(service, data) AS service FROM obs WHERE period = ? AND corridor = ?", period, corridorId)
+          .toArray()
+          .map((r) => JSON.parse(r.service) as ServiceObservation);
+        if (observations.length > 0) {
+          // Corridor ids are `SRC-DST` in alpha-3 (countries.ts).
+          const [from, to] = corridorId.split("-") as [string, string];
+          const corridor = { id: corridorId, from, to };
           const results: CorridorPeriodResults = { "200": corridorStats(corridor, period, 200, observations), "500": corridorStats(corridor, period, 500, observations) };
           const stored = storedCorridorPeriod(results);
           sql.exec(
             "INSERT OR REPLACE INTO cp_stats (period, corridor, origin, destination, s200, s500, global) VALUES (?, ?, ?, ?, ?, ?, ?)",
             period,
             corridorId,
-            first.from,
-            first.to,
+            from,
+            to,
             stored.statsJson["200"],
             stored.statsJson["500"],
             JSON.stringify(stored.global),
