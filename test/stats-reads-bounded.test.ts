@@ -86,4 +86,14 @@ describe("statistics requests read a bounded number of KV keys", () => {
     expect(global).toMatchObject({ corridors: 1000, services: 3000, transparentServices: 3000 });
     expect(global.corridorsAbove5Percent).toHaveLength(1000);
   });
+
+  it("keeps a quarter's global figures in a value of their own, apart from its corridors' statistics", async () => {
+    const global = await env.KV.get("stats:global:2019Q4");
+    const corridorList = await env.KV.get("stats:period:2019Q4");
+    expect(global).not.toBeNull();
+    expect(corridorList).not.toBeNull();
+    // Both amounts' figures, with the 1,000 corridors above 5 % named, but none of their statistics.
+    expect(global).not.toContain('"medianTotalCostPercent"');
+    expect(global!.length * 5).toBeLessThan(corridorList!.length);
+  });
 });

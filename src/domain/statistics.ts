@@ -5,7 +5,7 @@
  * figures built from per-corridor sums so that a period's global statistics never re-read services.
  */
 import { Decimal, formatPercent } from "./money.ts";
-import type { Observation, SurveyAmount } from "./observation.ts";
+import type { AmountObservation, Observation, SurveyAmount } from "./observation.ts";
 import { sdgVerdict, type SdgVerdict } from "./sdg.ts";
 
 /** A running sum of total cost % and how many services it holds; exact decimal strings. */
@@ -56,14 +56,39 @@ export interface CorridorResult {
   tallies: CorridorTallies;
 }
 
+/** What the corridor statistics read of an observation. */
+export type ServiceObservation = Pick<Observation, "firm" | "firmType" | "transparent" | "within5Days"> & {
+  amounts: readonly Pick<AmountObservation, "amountUsd" | "totalCostPercent">[];
+};
+
+/** An observation reduced to what the corridor statistics read, for a writer to keep beside it. */
+export const serviceOf = (o: Observation): ServiceObservation => ({
+  firm: o.firm,
+  firmType: o.firmType,
+  transparent: o.transparent,
+  within5Days: o.within5Days,
+  amounts: o.amounts.map((a) => ({ amountUsd: a.amountUsd, totalCostPercent: a.totalCostPercent })),
+});
+
 const SMART_SERVICES = 3;
 
 const mean = (tally: Tally): Decimal | null => (tally.services === 0 ? null : new Decimal(tally.sum).dividedBy(tally.services));
 const percentOrNull = (d: Decimal | null) => (d === null ? null : formatPercent(d));
 
-function add(tally: Tally | undefined, value: Decimal): Tally {
-  return { services: (tally?.services ?? 0) + 1, sum: new Decimal(tally?.sum ?? 0).plus(value).toString() };
+/** A tally while it is being summed: kept as a Decimal, written as a string once, at the end. */
+interface RunningTally {
+  services: number;
+  sum: Decimal;
 }
+
+function add(tally: RunningTally | undefined, value: Decimal): RunningTally {
+  if (!tally) return { services: 1, sum: value };
+  tally.services++;
+  tally.sum = tally.sum.plus(value);
+  return tally;
+}
+
+const settled = (tally: RunningTally | undefined): Tally => (tally ? { services: tally.services, sum: tally.sum.toString() } : { services: 0, sum: "0" });
 
 export function mergeTallies(a: Tally | undefined, b: Tally): Tally {
   return { services: (a?.services ?? 0) + b.services, sum: new Decimal(a?.sum ?? 0).plus(b.sum).toString() };
@@ -80,7 +105,7 @@ export function corridorStats(
   corridor: { id: string; from: string; to: string },
   period: string,
   amountUsd: SurveyAmount,
-  observations: readonly Observation[],
+  observations: readonly ServiceObservation[],
 ): CorridorResult {
   const priced = observations.flatMap((o) => {
     const at = o.amounts.find((a) => a.amountUsd === amountUsd);
@@ -88,16 +113,19 @@ export function corridorStats(
   });
   // Non-transparent services hide their FX rate, so their recorded cost is the fee alone: RPW leaves them out.
   const transparent = priced.filter((p) => p.o.transparent).sort((a, b) => a.cost.comparedTo(b.cost) || (a.o.firm < b.o.firm ? -1 : 1));
-  let all: Tally = { services: 0, sum: "0" };
-  for (const p of transparent) all = add(all, p.cost);
+  let running: RunningTally | undefined;
+  for (const p of transparent) running = add(running, p.cost);
+  const all = settled(running);
 
-  const typeTallies: Record<string, Tally> = {};
+  const runningByType: Record<string, RunningTally> = {};
   const typeServices: Record<string, number> = {};
   for (const p of priced) typeServices[p.o.firmType] = (typeServices[p.o.firmType] ?? 0) + 1;
-  for (const p of transparent) typeTallies[p.o.firmType] = add(typeTallies[p.o.firmType], p.cost);
+  for (const p of transparent) runningByType[p.o.firmType] = add(runningByType[p.o.firmType], p.cost);
+  const typeTallies: Record<string, Tally> = {};
   const byProviderType: Record<string, ProviderTypeStats> = {};
   for (const type of Object.keys(typeServices).sort()) {
-    const tally = typeTallies[type] ?? { services: 0, sum: "0" };
+    const tally = settled(runningByType[type]);
+    if (runningByType[type]) typeTallies[type] = tally;
     byProviderType[type] = { services: typeServices[type]!, transparentServices: tally.services, averageTotalCostPercent: percentOrNull(mean(tally)) };
   }
 
@@ -153,7 +181,8 @@ export interface GlobalStats {
 }
 
 export interface GlobalInput {
-  result: CorridorResult;
+  /** Of a corridor's result, what the global figures read: its identity, service count and tallies. */
+  result: { stats: Pick<CorridorStats, "corridor" | "from" | "to" | "services">; tallies: CorridorTallies };
   /** Remittance flow of the corridor (any unit, e.g. USD millions), or undefined when unknown. */
   flow: string | undefined;
 }

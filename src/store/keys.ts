@@ -25,5 +25,6 @@ export const keys = {
 export const statsKeys = {
   corridor: (id: string) => `stats:corridor:${id}`,
   period: (period: string) => `stats:period:${period}`,
+  global: (period: string) => `stats:global:${period}`,
   periods: "stats:periods",
 };

@@ -12,14 +12,29 @@ import type { CorridorId } from "../domain/countries.ts";
 import type { Observation } from "../domain/observation.ts";
 import { midFromEurRates, quoteObservation, type DayMid } from "../domain/quote-observation.ts";
 import { regionOf } from "../domain/regions.ts";
-import { corridorStats } from "../domain/statistics.ts";
-import { corridorHistoryDoc, periodDoc, type CorridorPeriodResults, type PeriodIndexDoc } from "../domain/statistics-docs.ts";
+import { corridorStats, serviceOf, type ServiceObservation } from "../domain/statistics.ts";
+import {
+  corridorHistoryJson,
+  globalDoc,
+  periodDocJson,
+  storedCorridorPeriod,
+  type ByAmount,
+  type CorridorPeriodResults,
+  type GlobalPart,
+  type PeriodIndexDoc,
+} from "../domain/statistics-docs.ts";
 import { statsKeys } from "./keys.ts";
 import { kvRatesRepo, pairKey } from "./rates-repo.ts";
 
 /** One ledger for the whole service: every aggregate write goes through it. */
 export const STATS_LEDGER_NAME = "global";
 const PUBLISH_INTERVAL_MS = 1000;
+/**
+ * Writes keep pushing the next publish back by PUBLISH_INTERVAL_MS (an import streams batches
+ * faster than that, and a publish halfway through it would rewrite every document it touches
+ * only to rewrite them again), but never further than this after the first unpublished write.
+ */
+const MAX_PUBLISH_DELAY_MS = 10_000;
 const RETRY_AFTER_FAILURE_MS = 5000;
 /** KV writes of one publish run this many at a time. */
 const PUT_CONCURRENCY = 20;
@@ -29,6 +44,13 @@ interface StatsLedgerEnv {
 }
 
 type DirtyKind = "cp" | "corridor" | "period";
+
+interface StoredRow {
+  s200: string;
+  s500: string;
+  [column: string]: SqlStorageValue;
+}
+const statsJsonOf = (r: StoredRow): ByAmount<string> => ({ "200": r.s200, "500": r.s500 });
 
 export interface AddResult {
   /** Observations this call added (an id already stored is replaced, not added). */
@@ -42,18 +64,37 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
   private lastPublishAt = 0;
   private nextPublish: Promise<void> | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** When the oldest write not yet handed to a publish arrived (undefined: none waiting). */
+  private pendingSince: number | undefined;
 
   constructor(ctx: DurableObjectState, env: StatsLedgerEnv) {
     super(ctx, env);
     this.ctx.storage.sql.exec(`
-      CREATE TABLE IF NOT EXISTS obs (id TEXT PRIMARY KEY, period TEXT NOT NULL, corridor TEXT NOT NULL, data TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS obs (id TEXT PRIMARY KEY, period TEXT NOT NULL, corridor TEXT NOT NULL, data TEXT NOT NULL, service TEXT);
       CREATE INDEX IF NOT EXISTS obs_cp ON obs (period, corridor);
-      CREATE TABLE IF NOT EXISTS cstats (period TEXT NOT NULL, corridor TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (period, corridor));
-      CREATE INDEX IF NOT EXISTS cstats_corridor ON cstats (corridor);
+      CREATE TABLE IF NOT EXISTS cp_stats (
+        period TEXT NOT NULL, corridor TEXT NOT NULL, origin TEXT NOT NULL, destination TEXT NOT NULL,
+        s200 TEXT NOT NULL, s500 TEXT NOT NULL, global TEXT NOT NULL, PRIMARY KEY (period, corridor));
+      CREATE INDEX IF NOT EXISTS cp_stats_corridor ON cp_stats (corridor);
       CREATE TABLE IF NOT EXISTS flows (corridor TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS ecb (date TEXT NOT NULL, currency TEXT NOT NULL, rate TEXT NOT NULL, PRIMARY KEY (date, currency));
       CREATE TABLE IF NOT EXISTS dirty (kind TEXT NOT NULL, key TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (kind, key));
     `);
+    // Observations stored before `service` existed are read whole (`data` holds every field of it).
+    if (!this.ctx.storage.sql.exec("SELECT * FROM obs LIMIT 0").columnNames.includes("service")) this.ctx.storage.sql.exec("ALTER TABLE obs ADD COLUMN service TEXT");
+    // The first layout kept each corridor-quarter's results as one JSON value in `cstats` and had no
+    // separate global documents: recompute every corridor-quarter once, which republishes them all.
+    if (this.ctx.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'cstats'").toArray().length > 0) {
+      void this.ctx.blockConcurrencyWhile(async () => {
+        this.ctx.storage.transactionSync(() => {
+          for (const { period, corridor } of this.ctx.storage.sql.exec<{ period: string; corridor: string }>("SELECT DISTINCT period, corridor FROM obs").toArray()) {
+            this.markDirty("cp", cpKey(period, corridor));
+          }
+          this.ctx.storage.sql.exec("DROP TABLE cstats");
+        });
+        await this.schedulePublish();
+      });
+    }
   }
 
   private markDirty(kind: DirtyKind, key: string) {
@@ -81,7 +122,15 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
           replaced++;
           touched.add(cpKey(existing.period, existing.corridor));
         } else added++;
-        sql.exec("INSERT OR REPLACE INTO obs (id, period, corridor, data) VALUES (?, ?, ?, ?)", o.id, o.period, o.corridor, JSON.stringify(o));
+        // `service` is what a recompute reads: a fraction of the observation, so it parses quickly.
+        sql.exec(
+          "INSERT OR REPLACE INTO obs (id, period, corridor, data, service) VALUES (?, ?, ?, ?, ?)",
+          o.id,
+          o.period,
+          o.corridor,
+          JSON.stringify(o),
+          JSON.stringify(serviceOf(o)),
+        );
         touched.add(cpKey(o.period, o.corridor));
       }
       for (const key of touched) this.markDirty("cp", key);
@@ -97,7 +146,7 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     this.ctx.storage.transactionSync(() => {
       sql.exec("DELETE FROM flows");
       for (const f of flows) sql.exec("INSERT OR REPLACE INTO flows (corridor, value) VALUES (?, ?)", f.corridor, f.value);
-      for (const { period } of sql.exec<{ period: string }>("SELECT DISTINCT period FROM cstats").toArray()) this.markDirty("period", period);
+      for (const { period } of sql.exec<{ period: string }>("SELECT DISTINCT period FROM cp_stats").toArray()) this.markDirty("period", period);
     });
     await this.schedulePublish();
   }
@@ -165,7 +214,9 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
 
   /** A publish later, through the alarm: accepted data reaches KV even if no one waits for it. */
   private async schedulePublish(): Promise<void> {
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + PUBLISH_INTERVAL_MS);
+    const now = Date.now();
+    this.pendingSince ??= now;
+    await this.ctx.storage.setAlarm(Math.min(now + PUBLISH_INTERVAL_MS, this.pendingSince + MAX_PUBLISH_DELAY_MS));
   }
 
   private publish(): Promise<void> {
@@ -177,6 +228,7 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       // Writes arriving from here on wait for the next publish.
       this.nextPublish = undefined;
+      this.pendingSince = undefined;
       this.lastPublishAt = Date.now();
       // Two flushes never overlap, so a key is never written twice within an interval.
       const previous = this.flushing;
@@ -192,23 +244,45 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     return this.nextPublish;
   }
 
-  /** Recomputes the corridor-quarters marked dirty, then writes the documents they belong to. */
+  /**
+   * Recomputes the corridor-quarters marked dirty, then writes the documents they belong to. The
+   * work follows what changed: each changed corridor-quarter is recomputed from its own services,
+   * and the documents are assembled from the stored, already serialised statistics.
+   */
   private async flush(): Promise<void> {
     const sql = this.ctx.storage.sql;
     const now = new Date().toISOString();
     this.ctx.storage.transactionSync(() => {
+      const corridors = new Set<string>();
+      const periods = new Set<string>();
       for (const { key } of sql.exec<{ key: string }>("SELECT key FROM dirty WHERE kind = 'cp'").toArray()) {
         const [period, corridorId] = key.split("|") as [string, string];
-        const observations = sql.exec<{ data: string }>("SELECT data FROM obs WHERE period = ? AND corridor = ?", period, corridorId).toArray().map((r) => JSON.parse(r.data) as Observation);
-        const first = observations[0];
-        if (first) {
-          const corridor = { id: corridorId, from: first.from, to: first.to };
+        const observations = sql
+          .exec<{ service: string }>("SELECT COALESCE(service, data) AS service FROM obs WHERE period = ? AND corridor = ?", period, corridorId)
+          .toArray()
+          .map((r) => JSON.parse(r.service) as ServiceObservation);
+        if (observations.length > 0) {
+          // Corridor ids are `SRC-DST` in alpha-3 (countries.ts).
+          const [from, to] = corridorId.split("-") as [string, string];
+          const corridor = { id: corridorId, from, to };
           const results: CorridorPeriodResults = { "200": corridorStats(corridor, period, 200, observations), "500": corridorStats(corridor, period, 500, observations) };
-          sql.exec("INSERT OR REPLACE INTO cstats (period, corridor, data) VALUES (?, ?, ?)", period, corridorId, JSON.stringify(results));
-        }
-        this.markDirty("corridor", corridorId);
-        this.markDirty("period", period);
+          const stored = storedCorridorPeriod(results);
+          sql.exec(
+            "INSERT OR REPLACE INTO cp_stats (period, corridor, origin, destination, s200, s500, global) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            period,
+            corridorId,
+            from,
+            to,
+            stored.statsJson["200"],
+            stored.statsJson["500"],
+            JSON.stringify(stored.global),
+          );
+        } else sql.exec("DELETE FROM cp_stats WHERE period = ? AND corridor = ?", period, corridorId);
+        corridors.add(corridorId);
+        periods.add(period);
       }
+      for (const corridor of corridors) this.markDirty("corridor", corridor);
+      for (const period of periods) this.markDirty("period", period);
       sql.exec("DELETE FROM dirty WHERE kind = 'cp'");
     });
 
@@ -216,20 +290,26 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     const puts: [string, string][] = [];
     for (const d of dirty) {
       if (d.kind === "corridor") {
-        const rows = sql.exec<{ period: string; data: string }>("SELECT period, data FROM cstats WHERE corridor = ?", d.key).toArray();
-        const parsed = rows.map((r) => ({ period: r.period, results: JSON.parse(r.data) as CorridorPeriodResults }));
-        const any = parsed[0]?.results["200"].stats;
-        if (any) puts.push([statsKeys.corridor(d.key), JSON.stringify(corridorHistoryDoc({ id: d.key, from: any.from, to: any.to }, parsed, now))]);
+        const rows = sql.exec<StoredRow & { period: string; origin: string; destination: string }>("SELECT period, origin, destination, s200, s500 FROM cp_stats WHERE corridor = ?", d.key).toArray();
+        const any = rows[0];
+        if (any) {
+          const history = rows.map((r) => ({ period: r.period, statsJson: statsJsonOf(r) }));
+          puts.push([statsKeys.corridor(d.key), corridorHistoryJson({ id: d.key, from: any.origin, to: any.destination }, history, now)]);
+        }
       } else if (d.kind === "period") {
         const rows = sql
-          .exec<{ corridor: string; data: string; value: string | null }>("SELECT c.corridor, c.data, f.value FROM cstats c LEFT JOIN flows f ON f.corridor = c.corridor WHERE c.period = ?", d.key)
+          .exec<StoredRow & { corridor: string; origin: string; destination: string; global: string; value: string | null }>(
+            "SELECT c.corridor, c.origin, c.destination, c.s200, c.s500, c.global, f.value FROM cp_stats c LEFT JOIN flows f ON f.corridor = c.corridor WHERE c.period = ?",
+            d.key,
+          )
           .toArray();
-        const parsed = rows.map((r) => ({ corridor: r.corridor, results: JSON.parse(r.data) as CorridorPeriodResults, flow: r.value ?? undefined }));
-        puts.push([statsKeys.period(d.key), JSON.stringify(periodDoc(d.key, parsed, regionOf, now))]);
+        puts.push([statsKeys.period(d.key), periodDocJson(d.key, rows.map((r) => ({ corridor: r.corridor, statsJson: statsJsonOf(r) })), now)]);
+        const global = rows.map((r) => ({ corridor: r.corridor, from: r.origin, to: r.destination, global: JSON.parse(r.global) as ByAmount<GlobalPart>, flow: r.value ?? undefined }));
+        puts.push([statsKeys.global(d.key), JSON.stringify(globalDoc(d.key, global, regionOf, now))]);
       }
     }
     if (dirty.some((d) => d.kind === "period")) {
-      const periods = sql.exec<{ period: string }>("SELECT DISTINCT period FROM cstats ORDER BY period").toArray().map((r) => r.period);
+      const periods = sql.exec<{ period: string }>("SELECT DISTINCT period FROM cp_stats ORDER BY period").toArray().map((r) => r.period);
       const index: PeriodIndexDoc = { updatedAt: now, periods };
       puts.push([statsKeys.periods, JSON.stringify(index)]);
     }

@@ -7,7 +7,8 @@ import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
 import { csvResponse } from "./csv-export.ts";
-import { csvContent, globalStatsSchema, periodDocFor, statsQuery, wantsCsv } from "./stats-params.ts";
+import { notFound } from "../../http/problem.ts";
+import { amountFrom, csvContent, globalStatsSchema, periodFrom, resolvePeriod, statsQuery, wantsCsv } from "./stats-params.ts";
 
 const route = defineRoute({
   method: "get",
@@ -24,8 +25,12 @@ const route = defineRoute({
 export function registerGetGlobalStatsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
-    const { period, amount, updatedAt, figures } = await periodDocFor(c.var.services.stats, query);
-    const global = { ...figures.global, updatedAt };
+    const period = await resolvePeriod(c.var.services.stats, periodFrom(query.period));
+    const amount = amountFrom(query.amount);
+    // The quarter's global figures are a document of their own, not part of its corridors' list.
+    const doc = await c.var.services.stats.global(period);
+    if (!doc) throw notFound(`no statistics for ${period}`);
+    const global = { ...doc.amounts[`${amount}`], updatedAt: doc.updatedAt };
     if (wantsCsv(c, query.format)) return csvResponse([global], `global_${period}_${amount}.csv`);
     return c.json(global, 200);
   });
