@@ -54,4 +54,11 @@ describe("remittance flows import", () => {
     expect(res.status).toBe(400);
     expect((await json(res)).detail).toMatch(/not the bilateral remittance matrix/);
   });
+
+  it("rejects malformed CSV with a 400 problem naming the line", async () => {
+    const res = await adminCall("POST", "/v1/admin/imports/flows", 'title\nreceiving (across) / sending (down),Kenya\nUganda,"12\n', { "content-type": "text/csv" });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect((await json(res)).detail).toMatch(/malformed at line 3/);
+  });
 });

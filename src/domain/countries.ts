@@ -1,11 +1,9 @@
 /**
  * @module
- * ISO 3166-1 countries and corridor ids (`SRC-DST` in alpha-3), from the i18n-iso-countries table.
+ * ISO 3166-1 countries and corridor ids (`SRC-DST` in alpha-3), from i18n-iso-countries' table as
+ * scripts/make-iso-tables.ts copies it (the library itself is 40 KB minified with its locale).
  */
-import countries from "i18n-iso-countries";
-import english from "i18n-iso-countries/langs/en.json";
-
-countries.registerLocale(english);
+import { COUNTRIES } from "./generated-iso-tables.ts";
 
 // Kosovo has no ISO 3166-1 code; the World Bank writes XKX (and KSV in RPW's legacy columns).
 const USER_ASSIGNED: Record<string, { alpha2: string; alpha3: string; name: string }> = {
@@ -14,18 +12,33 @@ const USER_ASSIGNED: Record<string, { alpha2: string; alpha3: string; name: stri
   KSV: { alpha2: "XK", alpha3: "XKX", name: "Kosovo" },
 };
 
+interface Country {
+  alpha3: string;
+  name: string;
+}
+
+let byCode: Map<string, Country> | undefined;
+
+/** Alpha-2 and alpha-3 codes → country, read from the table's lines (`KE KEN Kenya`) on first use. */
+function countries(): Map<string, Country> {
+  if (!byCode) {
+    byCode = new Map();
+    for (const line of COUNTRIES.trim().split("\n")) {
+      const country = { alpha3: line.slice(3, 6), name: line.slice(7) };
+      byCode.set(line.slice(0, 2), country).set(country.alpha3, country);
+    }
+  }
+  return byCode;
+}
+
 /** Canonical alpha-3 for an alpha-2 or alpha-3 code in any case, or undefined. */
 export function toAlpha3(code: string): string | undefined {
   const upper = code.trim().toUpperCase();
-  const special = USER_ASSIGNED[upper];
-  if (special) return special.alpha3;
-  if (upper.length === 2 && countries.isValid(upper)) return countries.alpha2ToAlpha3(upper);
-  if (upper.length === 3 && countries.isValid(upper)) return upper;
-  return undefined;
+  return USER_ASSIGNED[upper]?.alpha3 ?? countries().get(upper)?.alpha3;
 }
 
 export function countryName(alpha3: string): string {
-  return USER_ASSIGNED[alpha3]?.name ?? countries.getName(alpha3, "en") ?? alpha3;
+  return USER_ASSIGNED[alpha3]?.name ?? countries().get(alpha3.toUpperCase())?.name ?? alpha3;
 }
 
 export interface CorridorId {

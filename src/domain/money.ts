@@ -4,7 +4,7 @@
  * and the two rounding directions the service uses (recipients down, senders up).
  */
 import DecimalJs from "decimal.js";
-import currencyCodes from "currency-codes";
+import { MINOR_UNITS } from "./generated-iso-tables.ts";
 
 /** 40 significant digits: above the 34 that DESIGN.md asks for, so products of rates keep them. */
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
@@ -23,18 +23,16 @@ export interface WireMoney {
 // Codes that ISO lists but that are not money one can send (test, no-currency, metals, funds).
 const NOT_REMITTABLE = new Set(["XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA"]);
 
-const minorUnitCache = new Map<string, number>();
+// currency-codes' minor units as scripts/make-iso-tables.ts copies them (it leaves out the codes
+// ISO marks "N.A."), less the codes that are not remittable.
+let remittable: Map<string, number> | undefined;
 
 /** ISO 4217 minor units of a currency, or undefined when the code is not a remittable currency. */
 export function minorUnits(currency: string): number | undefined {
-  const cached = minorUnitCache.get(currency);
-  if (cached !== undefined) return cached;
-  if (!/^[A-Z]{3}$/.test(currency) || NOT_REMITTABLE.has(currency)) return undefined;
-  const entry = currencyCodes.code(currency);
-  // currency-codes leaves `digits` undefined for the codes ISO marks "N.A.".
-  if (!entry || typeof entry.digits !== "number") return undefined;
-  minorUnitCache.set(currency, entry.digits);
-  return entry.digits;
+  remittable ??= new Map(
+    Object.entries(MINOR_UNITS).flatMap(([digits, codes]) => codes.split(" ").filter((code) => !NOT_REMITTABLE.has(code)).map((code) => [code, Number(digits)] as const)),
+  );
+  return remittable.get(currency);
 }
 
 export function isCurrency(code: string): boolean {

@@ -1,9 +1,10 @@
 /**
  * @module
  * The region of a country, for averages by sending and receiving region: the UN M49 sub-regions
- * as the world-countries table gives them ("Eastern Africa", "Southern Asia", …).
+ * as the world-countries table gives them ("Eastern Africa", "Southern Asia", …), copied by
+ * scripts/make-iso-tables.ts (the library itself is 690 KB minified).
  */
-import worldCountries from "world-countries";
+import { SUBREGIONS } from "./generated-iso-tables.ts";
 
 // world-countries codes Kosovo UNK; this service writes it XKX (see countries.ts).
 const ALIASES: Record<string, string> = { XKX: "UNK" };
@@ -11,6 +12,6 @@ const ALIASES: Record<string, string> = { XKX: "UNK" };
 let byAlpha3: Map<string, string> | undefined;
 
 export function regionOf(alpha3: string): string {
-  byAlpha3 ??= new Map(worldCountries.map((c) => [c.cca3, c.subregion || c.region || "Other"]));
+  byAlpha3 ??= new Map(Object.entries(SUBREGIONS).flatMap(([region, codes]) => codes.split(" ").map((code) => [code, region] as const)));
   return byAlpha3.get(ALIASES[alpha3] ?? alpha3) ?? "Other";
 }

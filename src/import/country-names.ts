@@ -1,15 +1,12 @@
 /**
  * @module
- * English country names, as the World Bank writes them, to ISO 3166-1 alpha-3: i18n-iso-countries
- * first, then world-countries' alternative spellings, then the World Bank's own conventions
- * ("Congo, Dem. Rep.", "St. Lucia", "Venezuela, RB") that neither table knows.
+ * English country names, as the World Bank writes them, to ISO 3166-1 alpha-3: the World Bank's own
+ * conventions ("Congo, Dem. Rep.", "St. Lucia", "Venezuela, RB") that no table knows, then the names
+ * of i18n-iso-countries and the English spellings of world-countries, which
+ * scripts/make-iso-tables.ts resolves ahead of time (i18n-iso-countries first) into two tables.
  */
-import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json";
-import worldCountries from "world-countries";
 import { toAlpha3 } from "../domain/countries.ts";
-
-countries.registerLocale(en);
+import { COUNTRIES, SPELLINGS } from "../domain/generated-iso-tables.ts";
 
 const WORLD_BANK_NAMES: Record<string, string> = {
   "bahamas, the": "BHS",
@@ -38,16 +35,25 @@ const WORLD_BANK_NAMES: Record<string, string> = {
   "kosovo": "XKX",
 };
 
-let spellings: Map<string, string> | undefined;
+let names: Map<string, string> | undefined;
+
+/** Lower-case name → alpha-3: every country's name (`KE KEN Kenya`), then the other spellings (`KEN:republic of kenya|…`), which win. */
+function englishNames(): Map<string, string> {
+  if (!names) {
+    names = new Map();
+    for (const line of COUNTRIES.trim().split("\n")) names.set(line.slice(7).toLowerCase(), line.slice(3, 6));
+    for (const line of SPELLINGS.trim().split("\n")) {
+      const [code, spellings] = line.split(":") as [string, string];
+      for (const spelling of spellings.split("|")) names.set(spelling, code);
+    }
+  }
+  return names;
+}
 
 /** The alpha-3 code of a country's English name, or undefined when no table knows it. */
 export function alpha3OfName(name: string): string | undefined {
   const key = name.trim().toLowerCase();
   if (!key) return undefined;
-  const known = WORLD_BANK_NAMES[key] ?? countries.getAlpha3Code(name.trim(), "en");
-  if (known) return toAlpha3(known);
-  spellings ??= new Map(worldCountries.flatMap((c) => [c.name.common, c.name.official, ...c.altSpellings].map((n) => [n.toLowerCase(), c.cca3] as const)));
-  const spelled = spellings.get(key);
-  // world-countries codes Kosovo UNK.
-  return spelled === "UNK" ? "XKX" : spelled ? toAlpha3(spelled) : undefined;
+  const known = WORLD_BANK_NAMES[key];
+  return known ? toAlpha3(known) : englishNames().get(key);
 }

@@ -4,7 +4,7 @@
  * receiving countries ("receiving (across) / sending (down)"), one row per sending country, a
  * WORLD row and column of totals, then notes. Amounts are USD millions.
  */
-import { csvRecords } from "./csv-records.ts";
+import { csvRecords, CsvSyntaxError } from "./csv-records.ts";
 import { alpha3OfName } from "./country-names.ts";
 import { isDash, readNumber } from "./numbers.ts";
 
@@ -21,6 +21,15 @@ export type FlowsResult =
 const TOTAL = "world";
 
 export async function parseFlowsCsv(body: ReadableStream<Uint8Array>): Promise<FlowsResult> {
+  try {
+    return await readMatrix(body);
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    return { ok: false, reason: `the CSV is malformed at line ${err.line ?? "?"}: ${err.message}` };
+  }
+}
+
+async function readMatrix(body: ReadableStream<Uint8Array>): Promise<FlowsResult> {
   let receivers: (string | undefined)[] | undefined;
   const unmapped = new Set<string>();
   const skipped: { line: number; reason: string }[] = [];

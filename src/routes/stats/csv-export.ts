@@ -2,10 +2,18 @@
  * @module
  * CSV exports of the statistics: nested fields become dotted columns (`byProviderType.bank.services`),
  * lists become `;`-separated cells, and every row carries the union of the columns, in order.
+ * Written as csv-stringify writes it by default (test/csv-export.test.ts compares them), without its
+ * 32 KB of stream and Buffer polyfills in the bundle.
  */
-import { stringify } from "csv-stringify/browser/esm/sync";
 
-type Flat = Record<string, string | number | boolean | null>;
+type Cell = string | number | boolean | null;
+type Flat = Record<string, Cell>;
+
+/** RFC 4180: a cell holding a comma, a quote or a line break is quoted, its quotes doubled. */
+function csvCell(value: Cell | undefined): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
 
 function flatten(value: unknown, prefix: string, out: Flat) {
   if (value === null || value === undefined) out[prefix] = null;
@@ -23,7 +31,7 @@ export function toCsv(rows: readonly object[]): string {
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const row of flat) for (const k of Object.keys(row)) if (!seen.has(k)) (seen.add(k), columns.push(k));
-  return stringify(flat, { header: true, columns, cast: { boolean: (b) => String(b) } });
+  return [columns.map(csvCell), ...flat.map((row) => columns.map((c) => csvCell(row[c])))].map((cells) => `${cells.join(",")}\n`).join("");
 }
 
 export function csvResponse(rows: readonly object[], filename: string): Response {
