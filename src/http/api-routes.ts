@@ -6,7 +6,8 @@
  * on zod/mini: the full zod with its locales and zod-to-openapi were ~490 KB of a worker that must
  * stay under 250 KB.
  */
-import { Hono, type Context, type Env, type MiddlewareHandler } from "hono";
+import { type Context, type Env, type MiddlewareHandler } from "hono";
+import { Hono } from "hono/tiny";
 import { HTTPException } from "hono/http-exception";
 import { validator } from "hono/validator";
 import * as z from "zod/mini";

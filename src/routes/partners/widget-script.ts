@@ -3,7 +3,7 @@
  * `GET /widget.js`: the `<tenc-compare>` custom element, bundled from widget/ at build time.
  */
 import * as z from "zod/mini";
-import { widgetScript } from "../../generated/widget-bundle.ts";
+import { widgetScriptGzipBase64 } from "../../generated/widget-bundle.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
@@ -20,9 +20,20 @@ const route = defineRoute({
   },
 });
 
+let inflated: string | undefined;
+
+/** The script, inflated on first use; a string, not a promise, is kept, since a Worker may not share I/O between requests. */
+async function widgetScript(): Promise<string> {
+  if (inflated === undefined) {
+    const gzipped = Uint8Array.from(atob(widgetScriptGzipBase64), (ch) => ch.charCodeAt(0));
+    inflated = await new Response(new Blob([gzipped]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+  }
+  return inflated;
+}
+
 export function registerWidgetScriptRoute(app: ApiApp<AppEnv>) {
-  app.openapi(route, (c) =>
-    c.body(widgetScript, 200, {
+  app.openapi(route, async (c) =>
+    c.body(await widgetScript(), 200, {
       "content-type": "text/javascript; charset=utf-8",
       // The ETag lets a partner's visitors revalidate cheaply after a deploy changes the script.
       "cache-control": "public, max-age=300",
