@@ -1,6 +1,6 @@
 /**
  * A comparison reads KV at most twice whatever the number of providers: the corridor document,
- * then one bulk get of the reference rates. Counted on the real KV binding, wrapped, through the
+ * then one bulk get of the reference rates, which an isolate reuses for a few seconds. Counted on the real KV binding, wrapped, through the
  * same app the worker serves.
  */
 import { env } from "cloudflare:workers";
@@ -63,5 +63,25 @@ describe("KV operations of a comparison", () => {
     expect(new Set(all.midRates.map((m: any) => m.derivation))).toEqual(new Set(["direct", "cross_eur"]));
     expect(log.length).toBeLessThanOrEqual(2);
     expect(log.every((op) => op === "get"), log.join(", ")).toBe(true);
+  });
+
+  it("reads only the corridor's document while the rates this isolate read are a few seconds old, and reads them again after a rate is written", async () => {
+    const log: string[] = [];
+    const app = buildApp({ wrapKv: countingKv(log) });
+    const compare = async (amount: string) => {
+      log.length = 0;
+      const res = await app.fetch(new Request(`http://tenc.test/v1/corridors/${CORRIDOR}/quotes?amount=${amount}`), env);
+      expect(res.status).toBe(200);
+      return (await res.json()) as any;
+    };
+    await compare("100");
+    const before = await compare("150");
+    expect(log).toEqual(["get"]);
+    // A write through this isolate forgets the rates it read: the next comparison uses the new one.
+    await putRate("KWD", "INR", "280");
+    const after = await compare("150");
+    expect(log).toEqual(["get", "get"]);
+    expect(before.midRates.find((m: any) => m.quote === "INR").rate).toBe("272.5");
+    expect(after.midRates.find((m: any) => m.quote === "INR").rate).toBe("280");
   });
 });

@@ -50,12 +50,18 @@ export interface ServiceOptions {
   wrapKv?: (kv: KVNamespace) => KVNamespace;
 }
 
+/**
+ * How long a request may price with rates this isolate read earlier: comparisons then cost one KV
+ * read, as the floor does, rather than two. Short beside KV's own 60 s of eventual consistency.
+ */
+const RATE_REUSE_MS = 5_000;
+
 export function buildServices(env: Env, options: ServiceOptions = {}): Services {
   // A failing store answers 503 (or 429) with Retry-After, whichever repository met the failure.
   const kv = guardedKv(options.wrapKv ? options.wrapKv(env.KV) : env.KV);
   return {
     corridors: kvCorridorsRepo(kv),
-    rates: kvRatesRepo(kv),
+    rates: kvRatesRepo(kv, { reuseForMs: RATE_REUSE_MS }),
     partnerKeys: kvPartnerKeysRepo(kv),
     tokens: kvTokensRepo(kv),
     audit: kvAuditRepo(kv),

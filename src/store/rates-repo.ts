@@ -10,11 +10,10 @@ export interface RatesRepo {
   put(rate: ReferenceRate): Promise<void>;
   get(base: string, quote: string): Promise<ReferenceRate | null>;
   /**
-   * Resolves every pair with one KV read (a bulk get), whatever the number of pairs. Keys already
-   * read (`prefetched`, text values by KV key, as `keysFor` names them) are not read again: with all
-   * of them there, no KV operation at all.
+   * Resolves every pair with one KV read (a bulk get), whatever the number of pairs, or none when
+   * the repository may reuse what this isolate read lately (RatesRepoOptions).
    */
-  resolve(pairs: [string, string][], prefetched?: Map<string, string | null>): Promise<Map<string, ResolvedMid | undefined>>;
+  resolve(pairs: [string, string][]): Promise<Map<string, ResolvedMid | undefined>>;
   /** The rates stored for exactly these pairs (no inverse or cross), by `BASE/QUOTE`. */
   stored(pairs: [string, string][]): Promise<Map<string, ReferenceRate>>;
 }
@@ -29,26 +28,46 @@ export const pairKey = (base: string, quote: string) => `${base}/${quote}`;
 // A bulk get takes at most 100 keys per operation.
 const BULK_GET_LIMIT = 100;
 
-function parseRate(text: string | null): ReferenceRate | null {
-  return text === null ? null : (JSON.parse(text) as ReferenceRate);
+export interface RatesRepoOptions {
+  /**
+   * Reuse rates this isolate read less than this many milliseconds ago. KV itself may show a
+   * write up to 60 s late; a few seconds more spare every comparison a second KV read. A write
+   * through any repository of this isolate forgets them all, so its writer reads afresh.
+   */
+  reuseForMs?: number;
 }
 
-export function kvRatesRepo(kv: KVNamespace): RatesRepo {
+/** Rates read in this isolate, by KV key (null: none stored), with when they were read. */
+const recentlyRead = new Map<string, { rate: ReferenceRate | null; at: number }>();
+/** Rate keys are few (pairs × 4 candidates); the bound only guards against a pathological caller. */
+const RECENT_LIMIT = 10_000;
+
+export function kvRatesRepo(kv: KVNamespace, options: RatesRepoOptions = {}): RatesRepo {
+  const reuseForMs = options.reuseForMs ?? 0;
   return {
     async put(rate) {
       await kv.put(keys.rate(rate.base, rate.quote), JSON.stringify(rate));
+      recentlyRead.clear();
     },
     get: (base, quote) => kv.get<ReferenceRate>(keys.rate(base, quote), "json"),
-    async resolve(pairs, prefetched) {
+    async resolve(pairs) {
       const found = new Map<string, ReferenceRate | null>();
       let wanted = rateKeysFor(pairs);
-      if (prefetched) {
-        for (const k of wanted) if (prefetched.has(k)) found.set(k, parseRate(prefetched.get(k)!));
-        wanted = wanted.filter((k) => !prefetched.has(k));
+      const now = Date.now();
+      if (reuseForMs > 0) {
+        for (const k of wanted) {
+          const recent = recentlyRead.get(k);
+          if (recent && now - recent.at < reuseForMs) found.set(k, recent.rate);
+        }
+        wanted = wanted.filter((k) => !found.has(k));
       }
       for (let i = 0; i < wanted.length; i += BULK_GET_LIMIT) {
         const chunk = await kv.get<ReferenceRate>(wanted.slice(i, i + BULK_GET_LIMIT), "json");
-        for (const [k, v] of chunk) found.set(k, v);
+        if (recentlyRead.size > RECENT_LIMIT) recentlyRead.clear();
+        for (const [k, v] of chunk) {
+          found.set(k, v);
+          if (reuseForMs > 0) recentlyRead.set(k, { rate: v, at: now });
+        }
       }
       const lookup = (b: string, q: string) => found.get(keys.rate(b, q)) ?? undefined;
       return new Map(pairs.map(([b, q]) => [pairKey(b, q), resolveMid(b, q, lookup)]));

@@ -1,8 +1,8 @@
 /**
  * @module
  * `GET /v1/corridors/{corridor}/quotes`: every product of a corridor priced for one amount and
- * ranked. One KV read when this isolate has seen the corridor before (the document and its rates in
- * one bulk get), two otherwise, whatever the number of providers.
+ * ranked. One KV read (the document) when this isolate read the corridor's reference rates in the
+ * last few seconds, two otherwise (a bulk get for the rates), whatever the number of providers.
  */
 import * as z from "zod/mini";
 import { comparePreparedJson, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
@@ -14,7 +14,6 @@ import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { CorridorsRepo } from "../../store/corridors-repo.ts";
-import { rateKeysFor } from "../../store/rates-repo.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 
 /** No remittance is this large; the bound keeps the reverse search and the arithmetic finite. */
@@ -115,24 +114,24 @@ function positiveAmount(raw: string, field: string, currency: string): Decimal {
  * from: a request whose read returns the same text reuses the preparation (no JSON parsing, no
  * decimal parsing, no summary); a changed document is prepared afresh. Bounded, oldest out first.
  */
-const prepared = new Map<string, { raw: string; corridor: PreparedCorridor; rateKeys: string[] }>();
+const prepared = new Map<string, { raw: string; corridor: PreparedCorridor }>();
 const PREPARED_LIMIT = 64;
 
 /**
- * The corridor, prepared, and the reference rates its comparison needs, in one KV operation when
- * the corridor is already prepared here: its rate keys are read in the same bulk get as the
- * document. A changed document that needs other rates costs one more read, in `rates.resolve`.
+ * The corridor, prepared: one KV read (its document) on every request. The reference rates come
+ * from `rates.resolve`, which reads them (a second operation) unless this isolate read them a few
+ * seconds ago (services.ts).
  */
-async function readCorridor(corridors: CorridorsRepo, id: string): Promise<{ corridor: PreparedCorridor; rates: Map<string, string | null> } | null> {
+async function readCorridor(corridors: CorridorsRepo, id: string): Promise<PreparedCorridor | null> {
   const hit = prepared.get(id);
-  const { raw, others } = await corridors.getRawWith(id, hit ? hit.rateKeys : []);
+  const raw = await corridors.getRaw(id);
   if (raw === null) return null;
-  if (hit && hit.raw === raw) return { corridor: hit.corridor, rates: others };
+  if (hit && hit.raw === raw) return hit.corridor;
   const corridor = prepareCorridor(JSON.parse(raw) as CorridorDoc);
   prepared.delete(id);
   if (prepared.size >= PREPARED_LIMIT) prepared.delete(prepared.keys().next().value!);
-  prepared.set(id, { raw, corridor, rateKeys: rateKeysFor(corridor.pairs) });
-  return { corridor, rates: others };
+  prepared.set(id, { raw, corridor });
+  return corridor;
 }
 
 export function registerCompareRoute(app: ApiApp<AppEnv>) {
@@ -140,9 +139,8 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
     const { corridors, rates, now, settings } = c.var.services;
     const id = corridorFrom(c.req.valid("param").corridor);
     const q = c.req.valid("query");
-    const read = await readCorridor(corridors, id.id);
-    if (!read) throw notFound(`no corridor ${id.id}`);
-    const { corridor } = read;
+    const corridor = await readCorridor(corridors, id.id);
+    if (!corridor) throw notFound(`no corridor ${id.id}`);
     const { doc, summary } = corridor;
 
     const sendCurrency = q.sendCurrency ?? summary.sendCurrencies[0];
@@ -157,7 +155,7 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
     }
     const amount = question === "send" ? positiveAmount(q.amount!, "amount", sendCurrency) : positiveAmount(q.recipientAmount!, "recipientAmount", receiveCurrency!);
 
-    const mids = await rates.resolve(corridor.pairs, read.rates);
+    const mids = await rates.resolve(corridor.pairs);
     const body = comparePreparedJson(corridor, mids, {
       question,
       amount,
