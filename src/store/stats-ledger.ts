@@ -60,12 +60,22 @@ export interface AddResult {
 
 const cpKey = (period: string, corridor: string) => `${period}|${corridor}`;
 
+/** Whether the statistics documents in KV reflect every observation accepted so far. */
+export interface PublishStatus {
+  current: boolean;
+  /** Changes (corridor-quarters, then the documents they belong to) accepted and not yet in KV. */
+  waiting: number;
+  /** When this ledger instance last finished writing to KV (null: not since it started). */
+  lastPublishedAt: string | null;
+}
+
 export class StatsLedger extends DurableObject<StatsLedgerEnv> {
   private lastPublishAt = 0;
   private nextPublish: Promise<void> | undefined;
   private flushing: Promise<void> = Promise.resolve();
   /** When the oldest write not yet handed to a publish arrived (undefined: none waiting). */
   private pendingSince: number | undefined;
+  private publishedAt: string | null = null;
 
   constructor(ctx: DurableObjectState, env: StatsLedgerEnv) {
     super(ctx, env);
@@ -208,6 +218,12 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     await this.publish();
   }
 
+  /** Read by operators after an import that did not wait for its statistics (and by the bench). */
+  async publishStatus(): Promise<PublishStatus> {
+    const waiting = this.ctx.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM dirty").one().n;
+    return { current: waiting === 0, waiting, lastPublishedAt: this.publishedAt };
+  }
+
   override async alarm(): Promise<void> {
     await this.publish();
   }
@@ -318,6 +334,7 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     }
     // Only what was published is clean: a key marked again meanwhile has a new token and stays dirty.
     for (const d of dirty) sql.exec("DELETE FROM dirty WHERE kind = ? AND key = ? AND token = ?", d.kind, d.key, d.token);
+    this.publishedAt = new Date().toISOString();
   }
 }
 
