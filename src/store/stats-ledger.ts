@@ -271,12 +271,16 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     this.ctx.storage.transactionSync(() => {
       const corridors = new Set<string>();
       const periods = new Set<string>();
-      for (const { key } of sql.exec<{ key: string }>("SELECT key FROM dirty WHERE kind = 'cp'").toArray()) {
+      // One statement gathers the services of every dirty corridor-quarter (one JSON array each),
+      // rather than one query per corridor-quarter: a bulk import dirties thousands of them.
+      const dirtyServices = sql.exec<{ key: string; services: string }>(
+        `SELECT d.key AS key, json_group_array(json(COALESCE(o.service, o.data))) FILTER (WHERE o.id IS NOT NULL) AS services
+         FROM dirty d LEFT JOIN obs o ON o.period = substr(d.key, 1, instr(d.key, '|') - 1) AND o.corridor = substr(d.key, instr(d.key, '|') + 1)
+         WHERE d.kind = 'cp' GROUP BY d.key`,
+      );
+      for (const { key, services } of dirtyServices.toArray()) {
         const [period, corridorId] = key.split("|") as [string, string];
-        const observations = sql
-          .exec<{ service: string }>("SELECT COALESCE(service, data) AS service FROM obs WHERE period = ? AND corridor = ?", period, corridorId)
-          .toArray()
-          .map((r) => JSON.parse(r.service) as ServiceObservation);
+        const observations = JSON.parse(services) as ServiceObservation[];
         if (observations.length > 0) {
           // Corridor ids are `SRC-DST` in alpha-3 (countries.ts).
           const [from, to] = corridorId.split("-") as [string, string];
