@@ -2,8 +2,13 @@
  * The RPW import on the real file's traps and on bad input, and the CSV exports of the statistics.
  */
 import { describe, expect, it } from "vitest";
+import { env as cloudflareEnv } from "cloudflare:workers";
 import { parse } from "csv-parse/browser/esm/sync";
+import type { Env } from "../src/env.ts";
+import { statsLedgerOf } from "../src/http/services.ts";
 import { adminCall, call, json } from "./helpers.ts";
+
+const env = cloudflareEnv as unknown as Env;
 
 const NEW_HEADER =
   "id,period,source_code,source_name,source_region,source_income,source_lending,source_G8G20,destination_code,destination_name,destination_region,destination_income,destination_lending,destination_G8G20,firm,firm_type,payment instrument,access point,speed actual,cc1 lcu amount,cc1 denomination amount,cc1 lcu code,cc1 lcu fee,cc1 lcu fx rate,cc1 fx margin,cc1 total cost %,cc2 lcu amount,cc2 denomination amount,cc2 lcu code,cc2 lcu fee,cc2 lcu fx rate,cc2 fx margin,cc2 total cost %,inter lcu bank fx,transparent,Standard Note,note2,receiving network coverage,pickup location,pickup method,date,corridor";
@@ -147,6 +152,24 @@ describe("RPW import: bad input gets a 4xx problem and changes nothing", () => {
     const problem = await json(res);
     expect(problem).toMatchObject({ type: "https://tenc.dev/problems/csv-syntax", imported: 0 });
     expect((await call("/v1/stats/global?period=2021Q1")).status).toBe(404);
+  });
+
+  it("with wait=false answers once the rows are stored, and says when their statistics are published", async () => {
+    const csv = [NEW_HEADER, ...["3.00", "5.00"].map((c, i) => row({ id: `w${i}`, period: "2021_3Q", source_code: "ITA", destination_code: "MAR", firm: `W${i}`, "cc1 total cost %": c }))].join("\n");
+    const waited = await json(await importCsv(csv));
+    expect(waited).toMatchObject({ imported: 2, statistics: "published" });
+    const res = await adminCall("POST", "/v1/admin/imports/rpw?wait=false", csv.replaceAll("2021_3Q", "2021_4Q"), { "content-type": "text/csv" });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ imported: 2, alreadyPresent: 0, statistics: "pending" });
+    expect((await adminCall("POST", "/v1/admin/imports/rpw?wait=no", csv, { "content-type": "text/csv" })).status).toBe(400);
+
+    // What the ledger's alarm does within 10 s, done now.
+    await statsLedgerOf(env).publishNow();
+    const status = await json(await adminCall("GET", "/v1/admin/statistics/status"));
+    expect(status).toMatchObject({ current: true, waiting: 0 });
+    expect(Date.parse(status.lastPublishedAt)).not.toBeNaN();
+    expect(await json(await call("/v1/stats/corridors/ITA-MAR?period=2021Q4"))).toMatchObject({ services: 2, averageTotalCostPercent: "4.0000" });
+    expect((await call("/v1/admin/statistics/status")).status).toBe(401);
   });
 
   it("rejects an empty body, a wrong media type and a missing token", async () => {

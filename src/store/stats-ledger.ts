@@ -60,12 +60,22 @@ export interface AddResult {
 
 const cpKey = (period: string, corridor: string) => `${period}|${corridor}`;
 
+/** Whether the statistics documents in KV reflect every observation accepted so far. */
+export interface PublishStatus {
+  current: boolean;
+  /** Changes (corridor-quarters, then the documents they belong to) accepted and not yet in KV. */
+  waiting: number;
+  /** When this ledger instance last finished writing to KV (null: not since it started). */
+  lastPublishedAt: string | null;
+}
+
 export class StatsLedger extends DurableObject<StatsLedgerEnv> {
   private lastPublishAt = 0;
   private nextPublish: Promise<void> | undefined;
   private flushing: Promise<void> = Promise.resolve();
   /** When the oldest write not yet handed to a publish arrived (undefined: none waiting). */
   private pendingSince: number | undefined;
+  private publishedAt: string | null = null;
 
   constructor(ctx: DurableObjectState, env: StatsLedgerEnv) {
     super(ctx, env);
@@ -208,6 +218,12 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     await this.publish();
   }
 
+  /** Read by operators after an import that did not wait for its statistics (and by the bench). */
+  async publishStatus(): Promise<PublishStatus> {
+    const waiting = this.ctx.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM dirty").one().n;
+    return { current: waiting === 0, waiting, lastPublishedAt: this.publishedAt };
+  }
+
   override async alarm(): Promise<void> {
     await this.publish();
   }
@@ -255,12 +271,16 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     this.ctx.storage.transactionSync(() => {
       const corridors = new Set<string>();
       const periods = new Set<string>();
-      for (const { key } of sql.exec<{ key: string }>("SELECT key FROM dirty WHERE kind = 'cp'").toArray()) {
+      // One statement gathers the services of every dirty corridor-quarter (one JSON array each),
+      // rather than one query per corridor-quarter: a bulk import dirties thousands of them.
+      const dirtyServices = sql.exec<{ key: string; services: string }>(
+        `SELECT d.key AS key, json_group_array(json(COALESCE(o.service, o.data))) FILTER (WHERE o.id IS NOT NULL) AS services
+         FROM dirty d LEFT JOIN obs o ON o.period = substr(d.key, 1, instr(d.key, '|') - 1) AND o.corridor = substr(d.key, instr(d.key, '|') + 1)
+         WHERE d.kind = 'cp' GROUP BY d.key`,
+      );
+      for (const { key, services } of dirtyServices.toArray()) {
         const [period, corridorId] = key.split("|") as [string, string];
-        const observations = sql
-          .exec<{ service: string }>("SELECT COALESCE(service, data) AS service FROM obs WHERE period = ? AND corridor = ?", period, corridorId)
-          .toArray()
-          .map((r) => JSON.parse(r.service) as ServiceObservation);
+        const observations = JSON.parse(services) as ServiceObservation[];
         if (observations.length > 0) {
           // Corridor ids are `SRC-DST` in alpha-3 (countries.ts).
           const [from, to] = corridorId.split("-") as [string, string];
@@ -318,6 +338,7 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     }
     // Only what was published is clean: a key marked again meanwhile has a new token and stays dirty.
     for (const d of dirty) sql.exec("DELETE FROM dirty WHERE kind = ? AND key = ? AND token = ?", d.kind, d.key, d.token);
+    this.publishedAt = new Date().toISOString();
   }
 }
 

@@ -19,8 +19,23 @@ const reportSchema = named(
     alreadyPresent: z.int(),
     skipped: skippedSchema.check(z.meta({ description: "rows left out, with the reason (at most 1000 listed)" })),
     skippedTotal: z.int(),
+    statistics: z.enum(["published", "pending"]).check(
+      z.meta({ description: "published: the statistics include these rows; pending: the ledger publishes them within 10 s (GET /v1/admin/statistics/status)" }),
+    ),
   }),
 );
+
+const query = z.strictObject({
+  wait: z._default(
+    z.enum(["true", "false"]).check(
+      z.meta({
+        description:
+          "true (default): answer once the statistics include the rows. false: answer once the rows are stored; a bulk load sends its requests with false, so their statistics are published once, not once per request",
+      }),
+    ),
+    "true",
+  ),
+});
 
 const route = defineRoute({
   method: "post",
@@ -28,15 +43,16 @@ const route = defineRoute({
   tags: ["operators"],
   summary: "Import rows of the RPW dataset (legacy 30-column or current 42-column CSV header)",
   security: [{ bearer: [] }],
-  request: { body: { required: true, content: { "text/csv": { schema: z.string() } } } },
+  request: { query, body: { required: true, content: { "text/csv": { schema: z.string() } } } },
   responses: {
-    200: { description: "Imported; statistics are updated before the answer", content: { "application/json": { schema: reportSchema } } },
+    200: { description: "Imported; the statistics too unless wait=false", content: { "application/json": { schema: reportSchema } } },
     ...adminErrorResponses,
   },
 });
 
 export function registerImportRpwRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
+    const wait = c.req.valid("query").wait === "true";
     const body = importBody(c.req.raw, CSV_TYPES);
     const ledger = c.var.services.statsLedger();
     const outcome = await importRpw(body, ledger);
@@ -45,13 +61,13 @@ export function registerImportRpwRoute(app: ApiApp<AppEnv>) {
       if (outcome.problem === "header") {
         throw badRequest(`the CSV header is not RPW's: missing column(s) ${outcome.missing.join(", ")}`, { field: "header", missing: outcome.missing });
       }
-      await ledger.publishNow();
+      if (wait) await ledger.publishNow();
       throw new ApiError(400, "csv-syntax", "The CSV is malformed", `line ${outcome.line ?? "?"}: ${outcome.message}; ${outcome.report.imported} row(s) before it were imported`, {
         line: outcome.line,
         ...outcome.report,
       });
     }
-    await ledger.publishNow();
-    return c.json(outcome.report, 200);
+    if (wait) await ledger.publishNow();
+    return c.json({ ...outcome.report, statistics: wait ? "published" : "pending" } as const, 200);
   });
 }
