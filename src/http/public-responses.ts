@@ -7,6 +7,7 @@
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { createMiddleware } from "hono/factory";
+import type { Context } from "hono";
 import type { AppEnv } from "./services.ts";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
@@ -36,3 +37,18 @@ export const publicResponses = createMiddleware<AppEnv>(async function publicRes
   // A CORS preflight is answered by the middleware itself, without running the route.
   if (response) return response;
 });
+
+const utf8 = new TextEncoder();
+
+/**
+ * A JSON body sent with its entity tag worked out from the bytes in hand: the tag the ETag
+ * middleware would give (the SHA-1 of the body), which then takes it as it is, instead of teeing
+ * the response and re-reading it in chunks — in a profile, more CPU than a 50-product comparison.
+ */
+export async function jsonWithEntityTag(c: Context, text: string): Promise<Response> {
+  const bytes = utf8.encode(text) as Uint8Array<ArrayBuffer>;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", bytes));
+  let hex = "";
+  for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
+  return c.body(bytes, 200, { "content-type": "application/json", etag: `"${hex}"` });
+}

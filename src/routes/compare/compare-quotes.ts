@@ -12,6 +12,7 @@ import { sortOrders } from "../../domain/ranking.ts";
 import { currencyCode, decimalString, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
+import { jsonWithEntityTag } from "../../http/public-responses.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { CorridorsRepo } from "../../store/corridors-repo.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
@@ -177,6 +178,6 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
       totalCostIncludes: ["sender_fee", "fx_margin", "receiver_fee"],
     });
     // The comparison is written as text (comparePreparedJson); its fields follow the head's.
-    return c.body(`${head.slice(0, -1)},${body.slice(1)}`, 200, { "content-type": "application/json" });
+    return jsonWithEntityTag(c, `${head.slice(0, -1)},${body.slice(1)}`);
   });
 }
