@@ -96,4 +96,16 @@ describe("statistics requests read a bounded number of KV keys", () => {
     expect(global).not.toContain('"medianTotalCostPercent"');
     expect(global!.length * 5).toBeLessThan(corridorList!.length);
   });
+
+  it("answers the global figures from the text stored for that amount, the same as the quarter's document says", async () => {
+    const doc = JSON.parse((await env.KV.get("stats:global:2019Q4"))!);
+    for (const amount of ["200", "500"]) {
+      const { kv, counts } = countingKv(env.KV);
+      const res = await app.fetch(new Request(`http://tenc.test/v1/stats/global?period=2019Q4&amount=${amount}`), { ...env, KV: kv }, {} as ExecutionContext);
+      expect(res.headers.get("content-type")).toContain("application/json");
+      expect(await res.text()).toBe(await env.KV.get(`stats:global:2019Q4:${amount}`));
+      expect(counts.keys).toBe(1);
+      expect(JSON.parse((await env.KV.get(`stats:global:2019Q4:${amount}`))!)).toEqual({ ...doc.amounts[amount], updatedAt: doc.updatedAt });
+    }
+  });
 });

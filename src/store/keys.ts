@@ -26,5 +26,7 @@ export const statsKeys = {
   corridor: (id: string) => `stats:corridor:${id}`,
   period: (period: string) => `stats:period:${period}`,
   global: (period: string) => `stats:global:${period}`,
+  /** The global figures at one survey amount, written as `GET /v1/stats/global` answers them. */
+  globalAnswer: (period: string, amount: string) => `stats:global:${period}:${amount}`,
   periods: "stats:periods",
 };

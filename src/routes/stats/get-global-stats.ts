@@ -8,6 +8,7 @@ import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
 import { csvResponse } from "./csv-export.ts";
 import { notFound } from "../../http/problem.ts";
+import { jsonWithEntityTag } from "../../http/public-responses.ts";
 import { amountFrom, csvContent, globalStatsSchema, periodFrom, resolvePeriod, statsQuery, wantsCsv } from "./stats-params.ts";
 
 const route = defineRoute({
@@ -27,8 +28,14 @@ export function registerGetGlobalStatsRoute(app: ApiApp<AppEnv>) {
     const query = c.req.valid("query");
     const period = await resolvePeriod(c.var.services.stats, periodFrom(query.period));
     const amount = amountFrom(query.amount);
-    // The quarter's global figures are a document of their own, not part of its corridors' list.
-    const doc = await c.var.services.stats.global(period);
+    // The quarter's global figures are a document of their own, not part of its corridors' list,
+    // and stored once more per amount as this answer's text.
+    const stats = c.var.services.stats;
+    if (!wantsCsv(c, query.format)) {
+      const text = await stats.globalAnswer(period, `${amount}`);
+      if (text !== null) return jsonWithEntityTag(c, text);
+    }
+    const doc = await stats.global(period);
     if (!doc) throw notFound(`no statistics for ${period}`);
     const global = { ...doc.amounts[`${amount}`], updatedAt: doc.updatedAt };
     if (wantsCsv(c, query.format)) return csvResponse([global], `global_${period}_${amount}.csv`);
