@@ -10,7 +10,7 @@
 import { fxMarginFor, type PreparedProduct } from "./cost.ts";
 import { digitMemo, quotient, roundToPrecision } from "./exact-division.ts";
 import { formatPercent, minorUnits, type Decimal } from "./money.ts";
-import { ceilDiv, compareFractions, floorDiv, formatUnits, halfEvenDiv, pow10, rescale, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
+import { ceilDiv, floorDiv, formatUnits, halfEvenDiv, pow10, rescale, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
 import type { SdgVerdict } from "./sdg.ts";
 
 /** A fee band at the plan's fee scale: fee = fixed + S(units) × perUnit, for S(units) ≤ limit. */
