@@ -113,7 +113,7 @@ export function benchArithmetic(products: ProductInput[], msPerRound = 500, roun
       const amount = scaledOf(s);
       for (const sp of scaledProducts) {
         const plan = planFor(sp, amount.scale);
-        const p = price(sp, plan, unitsAt(amount, plan.sendScale), scaledMid);
+        const p = price(plan, unitsAt(amount, plan.sendScale), scaledMid);
         const f = wireFigures(p);
         const percent = costPercentFigures(p);
         const out = f.fee + f.senderPays + f.recipientGets + f.totalCost + percent.text + p.terms.fxMarginPercent + percent.sdg;

@@ -93,7 +93,7 @@ describe("the scaled engine against the decimal engine", () => {
         const sp = scaledProduct(product);
         const amount = scaledOf(s);
         const plan = planFor(sp, amount.scale);
-        const p = price(sp, plan, amount.units * 10n ** BigInt(plan.sendScale - amount.scale), midOf(mid));
+        const p = price(plan, amount.units * 10n ** BigInt(plan.sendScale - amount.scale), midOf(mid));
         const send = input.sendCurrency;
         expect(sendAmountText(p)).toBe(formatAmount(s, send));
         expect(wireFigures(p)).toEqual({

@@ -218,10 +218,10 @@ function priceItem(item: PreparedItem, amount: Scaled, mid: Mid, req: CompareReq
   if (req.question === "receive") {
     const units = smallestSendUnits(item.scaled, amount);
     if (units === undefined) return `cannot deliver ${req.amount.toString()} ${item.input.receiveCurrency}`;
-    return price(item.scaled, planFor(item.scaled, 0), units, mid);
+    return price(planFor(item.scaled, 0), units, mid);
   }
   const plan = planFor(item.scaled, amount.scale);
-  const pricing = price(item.scaled, plan, unitsAt(amount, plan.sendScale), mid);
+  const pricing = price(plan, unitsAt(amount, plan.sendScale), mid);
   return pricing.converted <= 0n ? "the fee exceeds the amount sent" : pricing;
 }
 
@@ -335,7 +335,6 @@ function quoteJsonOf(item: PreparedItem): QuoteJson {
 }
 
 const sendAmountJson = new WeakMap<WireMoney, string>();
-const midJson = new WeakMap<ResolvedMid, string>();
 
 function quoteJson(c: Candidate, req: CompareRequest): string {
   const j = (c.item.json ??= quoteJsonOf(c.item));
@@ -344,10 +343,8 @@ function quoteJson(c: Candidate, req: CompareRequest): string {
   const ageDays = ageInDays(c.item.observedMs, req.now);
   let sent = sendAmountJson.get(c.sendAmount);
   if (sent === undefined) sendAmountJson.set(c.sendAmount, (sent = JSON.stringify(c.sendAmount)));
-  let mid = midJson.get(c.resolvedMid);
-  if (mid === undefined) midJson.set(c.resolvedMid, (mid = JSON.stringify(midString(c.resolvedMid))));
   return (
-    `${j.opening}${sent},"fee":{"amount":"${f.fee}${j.sendCurrencyClose}${j.receiverFeeAndRate}${mid}` +
+    `${j.opening}${sent},"fee":{"amount":"${f.fee}${j.sendCurrencyClose}${j.receiverFeeAndRate}"${midString(c.resolvedMid)}"` +
     `,"fxMarginPercent":"${c.pricing.terms.fxMarginPercent}","totalCost":{"amount":"${f.totalCost}${j.sendCurrencyPercent}${percent.text}"}` +
     `,"senderPays":{"amount":"${f.senderPays}${j.sendCurrencyClose},"recipientGets":{"amount":"${f.recipientGets}${j.receiveCurrencyClose}` +
     `,"sdg":"${percent.sdg}",${j.middle}"ageDays":${ageDays},"stale":${ageDays > req.staleAfterDays},${j.closing}`

@@ -32,6 +32,8 @@ interface MidTerms {
 
 /** A product made ready to price amounts of one scale (S in units of 10^−sendScale). */
 export interface QuotePlan {
+  /** The product as cost.ts prepared it: the FX margin is worked out there, once per mid. */
+  product: PreparedProduct;
   sendScale: number;
   sendDigits: number;
   receiveDigits: number;
@@ -87,6 +89,7 @@ export function planFor(sp: ScaledProduct, scale: number): QuotePlan {
   const receiverFee = scaledOf(p.receiverFee);
   const receivedScale = Math.max(sendScale + rate.scale, receiverFee.scale, receiveDigits);
   const plan: QuotePlan = {
+    product: p,
     sendScale,
     sendDigits,
     receiveDigits,
@@ -121,7 +124,7 @@ export function midOf(rate: Decimal): Mid {
   return { rate, ...scaledOf(rate) };
 }
 
-function termsFor(sp: ScaledProduct, plan: QuotePlan, mid: Mid): MidTerms {
+function termsFor(plan: QuotePlan, mid: Mid): MidTerms {
   const t = plan.terms;
   if (t !== undefined && t.mid.units === mid.units && t.mid.scale === mid.scale) return t;
   const terms: MidTerms = {
@@ -129,7 +132,7 @@ function termsFor(sp: ScaledProduct, plan: QuotePlan, mid: Mid): MidTerms {
     receivedFactor: pow10(mid.scale),
     homeDenominator: mid.units * pow10(plan.receiveDigits),
     // Once per product and mid: the decimal engine itself.
-    fxMarginPercent: formatPercent(fxMarginFor(sp.product, mid.rate)),
+    fxMarginPercent: formatPercent(fxMarginFor(plan.product, mid.rate)),
   };
   plan.terms = terms;
   return terms;
@@ -149,6 +152,16 @@ function feeUnits(plan: QuotePlan, s: bigint): bigint {
   if (plan.min !== undefined && value < plan.min) value = plan.min;
   if (plan.max !== undefined && value > plan.max) value = plan.max;
   return value <= 0n ? 0n : ceilDiv(value, plan.feeDivisor);
+}
+
+/** converted × rate − receiver fee at the received scale, each step rounded as decimal.js rounds it. */
+function receivedOf(plan: QuotePlan, converted: bigint): bigint {
+  return roundToPrecision(roundToPrecision(converted * plan.convertedToReceived) - plan.receiverFee);
+}
+
+/** What is received, rounded down to the receive currency's minor unit, never below zero. */
+function recipientGetsOf(plan: QuotePlan, received: bigint): bigint {
+  return received <= 0n ? 0n : received / plan.recipientDivisor;
 }
 
 /** One product priced for one amount, at the plan's scales. */
@@ -182,15 +195,15 @@ const ratioDigits = digitMemo();
  * and for the divisions): with a mid that is itself a rounded quotient (1 / 0.00197), exact
  * arithmetic would land a hair off the round figure decimal.js gives, and the wire would differ.
  */
-export function price(sp: ScaledProduct, plan: QuotePlan, send: bigint, mid: Mid): Pricing {
+export function price(plan: QuotePlan, send: bigint, mid: Mid): Pricing {
   if (send <= 0n) throw new RangeError("the send amount must be positive");
-  const terms = termsFor(sp, plan, mid);
+  const terms = termsFor(plan, mid);
   const fee = feeUnits(plan, send);
   const feeAtSend = fee * plan.feeToSendScale;
   const senderPays = plan.onTop && fee !== 0n ? roundToPrecision(send + feeAtSend) : send;
   const converted = plan.onTop || fee === 0n ? send : roundToPrecision(send - feeAtSend);
-  const received = roundToPrecision(roundToPrecision(converted * plan.convertedToReceived) - plan.receiverFee);
-  const recipientGets = received <= 0n ? 0n : received / plan.recipientDivisor;
+  const received = receivedOf(plan, converted);
+  const recipientGets = recipientGetsOf(plan, received);
   // received / mid = (received / m) × 10^(dM − E): the quotient of the integers, its scale moved.
   const q = quotient(received, mid.units, valuedDigits);
   const valued = { units: q.units, scale: q.scale + plan.receivedScale - mid.scale };
@@ -253,6 +266,5 @@ export function wireFigures(p: Pricing) {
 export function recipientGetsUnits(plan: QuotePlan, send: bigint): bigint {
   const fee = feeUnits(plan, send) * plan.feeToSendScale;
   const converted = plan.onTop || fee === 0n ? send : roundToPrecision(send - fee);
-  const received = roundToPrecision(roundToPrecision(converted * plan.convertedToReceived) - plan.receiverFee);
-  return received <= 0n ? 0n : received / plan.recipientDivisor;
+  return recipientGetsOf(plan, receivedOf(plan, converted));
 }
