@@ -201,7 +201,7 @@ export function pairsOf(doc: CorridorDoc): [string, string][] {
   return [...seen.values()];
 }
 
-export function compare(doc: CorridorDoc, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
+export function compare(doc: CorridorDoc, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
   return comparePrepared(prepareCorridor(doc), mids, req);
 }
 
@@ -233,7 +233,7 @@ interface Ranked {
   midRates: MidView[];
 }
 
-function rankComparison(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Ranked {
+function rankComparison(corridor: PreparedCorridor, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: CompareRequest): Ranked {
   const candidates: Candidate[] = [];
   const unpriced: Unpriced[] = [];
   const excluded: Excluded[] = [];
@@ -284,7 +284,7 @@ function rankComparison(corridor: PreparedCorridor, mids: Map<string, ResolvedMi
   };
 }
 
-export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
+export function comparePrepared(corridor: PreparedCorridor, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: CompareRequest): Comparison {
   const { candidates, unpriced, excluded, midRates } = rankComparison(corridor, mids, req);
   return { quotes: candidates.map((c) => view(c, c.resolvedMid, req)), unpriced, excluded, midRates };
 }
@@ -296,7 +296,7 @@ export function comparePrepared(corridor: PreparedCorridor, mids: Map<string, Re
  * request's work. (Schema-compiled serializers such as fast-json-stringify generate code with
  * `new Function`, which Workers forbid.)
  */
-export function comparePreparedJson(corridor: PreparedCorridor, mids: Map<string, ResolvedMid | undefined>, req: CompareRequest): string {
+export function comparePreparedJson(corridor: PreparedCorridor, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: CompareRequest): string {
   const { candidates, unpriced, excluded, midRates } = rankComparison(corridor, mids, req);
   let quotes = "";
   for (const c of candidates) quotes += (quotes ? "," : "") + quoteJson(c, req);

@@ -13,7 +13,7 @@ export interface RatesRepo {
    * Resolves every pair with one KV read (a bulk get), whatever the number of pairs, or none when
    * the repository may reuse what this isolate read lately (RatesRepoOptions).
    */
-  resolve(pairs: [string, string][]): Promise<Map<string, ResolvedMid | undefined>>;
+  resolve(pairs: [string, string][]): Promise<ReadonlyMap<string, ResolvedMid | undefined>>;
   /** The rates stored for exactly these pairs (no inverse or cross), by `BASE/QUOTE`. */
   stored(pairs: [string, string][]): Promise<Map<string, ReferenceRate>>;
 }
@@ -42,22 +42,38 @@ const recentlyRead = new Map<string, { rate: ReferenceRate | null; at: number }>
 /** Rate keys are few (pairs × 4 candidates); the bound only guards against a pathological caller. */
 const RECENT_LIMIT = 10_000;
 
+/**
+ * Resolutions made from reused rates, by the very array of pairs asked for (a prepared corridor
+ * asks with the same array every time), until the oldest rate behind them is due to be read again.
+ * Resolving builds Decimals and cross rates; a comparison of a corridor with one pair spent about
+ * as long on that as on pricing ten products. Replaced when a rate is written through this isolate.
+ */
+let resolvedLately = new WeakMap<[string, string][], { mids: ReadonlyMap<string, ResolvedMid | undefined>; until: number }>();
+
 export function kvRatesRepo(kv: KVNamespace, options: RatesRepoOptions = {}): RatesRepo {
   const reuseForMs = options.reuseForMs ?? 0;
   return {
     async put(rate) {
       await kv.put(keys.rate(rate.base, rate.quote), JSON.stringify(rate));
       recentlyRead.clear();
+      resolvedLately = new WeakMap();
     },
     get: (base, quote) => kv.get<ReferenceRate>(keys.rate(base, quote), "json"),
     async resolve(pairs) {
+      const now = Date.now();
+      const lately = reuseForMs > 0 ? resolvedLately.get(pairs) : undefined;
+      if (lately && now < lately.until) return lately.mids;
       const found = new Map<string, ReferenceRate | null>();
       let wanted = rateKeysFor(pairs);
-      const now = Date.now();
+      // When the oldest rate used was read: the resolution may be reused until it is due again.
+      let oldest = now;
       if (reuseForMs > 0) {
         for (const k of wanted) {
           const recent = recentlyRead.get(k);
-          if (recent && now - recent.at < reuseForMs) found.set(k, recent.rate);
+          if (recent && now - recent.at < reuseForMs) {
+            found.set(k, recent.rate);
+            oldest = Math.min(oldest, recent.at);
+          }
         }
         wanted = wanted.filter((k) => !found.has(k));
       }
@@ -70,7 +86,9 @@ export function kvRatesRepo(kv: KVNamespace, options: RatesRepoOptions = {}): Ra
         }
       }
       const lookup = (b: string, q: string) => found.get(keys.rate(b, q)) ?? undefined;
-      return new Map(pairs.map(([b, q]) => [pairKey(b, q), resolveMid(b, q, lookup)]));
+      const mids = new Map(pairs.map(([b, q]) => [pairKey(b, q), resolveMid(b, q, lookup)]));
+      if (reuseForMs > 0) resolvedLately.set(pairs, { mids, until: oldest + reuseForMs });
+      return mids;
     },
     async stored(pairs) {
       const out = new Map<string, ReferenceRate>();
