@@ -9,7 +9,7 @@ import { evaluate, fxMarginFor, prepareProduct } from "../src/domain/cost.ts";
 import { quotient, roundToPrecision } from "../src/domain/exact-division.ts";
 import { Decimal, formatAmount, formatPercent, minorUnits, roundUp } from "../src/domain/money.ts";
 import { smallestSendAmount, smallestSendUnits } from "../src/domain/reverse.ts";
-import { scaledOf } from "../src/domain/scaled.ts";
+import { ceilDiv, ceilText, formatUnits, halfEvenDiv, halfEvenText, pow10, rescale, scaledOf } from "../src/domain/scaled.ts";
 import { costPercentFigures, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures } from "../src/domain/scaled-cost.ts";
 import type { ProductInput } from "../src/domain/schemas.ts";
 
@@ -154,6 +154,40 @@ describe("40-digit rounding on BigInt", () => {
         expect(value.toString()).toBe(new Decimal(a.toString()).dividedBy(b.toString()).toString());
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("rounding to the wire's decimals from the digits", () => {
+  /** Values of up to 45 digits, and values just at, under and over a tie or a whole unit of the kept scale (3 % and 5 % among them). */
+  const scaled = fc.oneof(
+    fc.record({ units: fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }), scale: fc.integer({ min: 0, max: 45 }) }),
+    fc
+      .tuple(fc.oneof(fc.bigInt({ min: -99_999n, max: 99_999n }), fc.constantFrom(0n, 29_999n, 30_000n, 49_999n, 50_000n)), fc.integer({ min: 1, max: 40 }), fc.constantFrom(0n, 1n, -1n), fc.boolean())
+      .map(([kept, cut, nudge, half]) => ({ units: kept * pow10(cut) + (half ? 5n * pow10(cut - 1) : 0n) + nudge, scale: cut + 4 })),
+  );
+
+  it("rounds up to the minor unit as a division rounding up would", () => {
+    fc.assert(
+      fc.property(scaled, fc.integer({ min: 0, max: 4 }), (x, digits) => {
+        expect(ceilText(x, digits)).toBe(formatUnits(rescale(x, digits, ceilDiv), digits));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("rounds half to even and places the value against 3 % and 5 % as a division would", () => {
+    fc.assert(
+      fc.property(
+        scaled.filter((x) => x.scale > 4),
+        (x) => {
+          const divisor = pow10(x.scale - 4);
+          const { text, within } = halfEvenText(x, 4, "30000", "50000");
+          expect(text).toBe(formatUnits(halfEvenDiv(x.units, divisor), 4, x.units < 0n));
+          expect(within).toBe(x.units < 30_000n * divisor ? -1 : x.units > 50_000n * divisor ? 1 : 0);
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

@@ -10,7 +10,7 @@
 import { fxMarginFor, type PreparedProduct } from "./cost.ts";
 import { digitMemo, quotient, roundToPrecision } from "./exact-division.ts";
 import { formatPercent, minorUnits, type Decimal } from "./money.ts";
-import { ceilDiv, floorDiv, formatUnits, halfEvenDiv, pow10, rescale, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
+import { ceilDiv, ceilText, floorDiv, formatUnits, halfEvenDiv, halfEvenText, pow10, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
 import type { SdgVerdict } from "./sdg.ts";
 
 /** A fee band at the plan's fee scale: fee = fixed + S(units) × perUnit, for S(units) ≤ limit. */
@@ -21,7 +21,7 @@ interface ScaledBand {
 }
 
 /** What a plan needs of one mid beyond the mid itself. */
-interface MidTerms {
+export interface MidTerms {
   mid: Scaled;
   /** 10^dM, dM the mid's scale. */
   receivedFactor: bigint;
@@ -229,18 +229,17 @@ export function homeValueFraction(p: Pricing): Fraction {
 
 /**
  * The total cost % as the wire writes it (4 decimals, half to even) and sdg.ts's verdict on it
- * ("below 3", "above 5": 3 and 5 themselves fall between), from one division.
+ * ("below 3", "above 5": 3 and 5 themselves fall between), from its digits.
  */
 export function costPercentFigures(p: Pricing): { text: string; sdg: SdgVerdict } {
   const { units, scale } = p.totalCostPercent;
-  // q ≤ percent × 10^4 < q + 1, and exact when rest is 0.
-  const divisor = scale > 4 ? pow10(scale - 4) : 1n;
-  const q = scale > 4 ? floorDiv(units, divisor) : units * pow10(4 - scale);
-  const rest = scale > 4 ? units - q * divisor : 0n;
-  const twice = rest * 2n;
-  const rounded = twice > divisor || (twice === divisor && (q & 1n) === 1n) ? q + 1n : q;
-  const sdg: SdgVerdict = q < 30_000n ? "below_3" : q > 50_000n || (q === 50_000n && rest > 0n) ? "above_5" : "3_to_5";
-  return { text: formatUnits(rounded, 4, units < 0n), sdg };
+  if (scale > 4) {
+    const { text, within } = halfEvenText(p.totalCostPercent, 4, "30000", "50000");
+    return { text, sdg: within < 0 ? "below_3" : within > 0 ? "above_5" : "3_to_5" };
+  }
+  // Four decimals or fewer: exact as it is.
+  const q = units * pow10(4 - scale);
+  return { text: formatUnits(q, 4), sdg: q < 30_000n ? "below_3" : q > 50_000n ? "above_5" : "3_to_5" };
 }
 
 /** S as the wire writes it: to the send currency's minor unit, half to even. */
@@ -258,7 +257,7 @@ export function wireFigures(p: Pricing) {
     senderPays: formatUnits(toMinor === 1n ? p.senderPays : ceilDiv(p.senderPays, toMinor), plan.sendDigits),
     recipientGets: formatUnits(p.recipientGets, plan.receiveDigits),
     // Rounded up to the minor unit, as a sender would be charged it.
-    totalCost: formatUnits(rescale(p.totalCost, plan.sendDigits, ceilDiv), plan.sendDigits),
+    totalCost: ceilText(p.totalCost, plan.sendDigits),
   };
 }
 

@@ -64,12 +64,79 @@ export function halfEvenDiv(a: bigint, b: bigint): bigint {
  * and the wire keeps what it always wrote.
  */
 export function formatUnits(units: bigint, scale: number, negative = units < 0n): string {
-  let digits = (units < 0n ? -units : units).toString();
+  return formatDigits((units < 0n ? -units : units).toString(), scale, negative);
+}
+
+/** formatUnits from the decimal digits of |units| (no leading zeros). */
+function formatDigits(digits: string, scale: number, negative: boolean): string {
   if (scale > 0) {
     if (digits.length <= scale) digits = "0".repeat(scale - digits.length + 1) + digits;
     digits = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
   }
   return negative ? `-${digits}` : digits;
+}
+
+/*
+ * Rounding a value of some 40 digits to a few decimals, from its decimal digits: writing the digits
+ * costs about what one division by a power of ten does, and the wire needs them anyway, where the
+ * division would also want a product and a difference to find its remainder (and each of those
+ * allocates on values of that size).
+ */
+
+/** |units| cut `drop` digits from the right: what stays (no leading zeros, "0" if nothing), and what was cut. */
+interface Cut {
+  kept: string;
+  /** Exactly `drop` digits, zeros in front when |units| had fewer. */
+  cut: string;
+  negative: boolean;
+}
+
+function cutDigits(units: bigint, drop: number): Cut {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString();
+  const keep = digits.length - drop;
+  return keep > 0 ? { kept: digits.slice(0, keep), cut: digits.slice(keep), negative } : { kept: "0", cut: "0".repeat(-keep) + digits, negative };
+}
+
+const NON_ZERO = /[1-9]/;
+
+/** A digit string plus one unit in its last place. */
+function incremented(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+  if (i < 0) return "1" + "0".repeat(digits.length);
+  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + "0".repeat(digits.length - 1 - i);
+}
+
+/** Whether the digit string a (no leading zeros) is below b (no leading zeros), as numbers. */
+function digitsBelow(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length < b.length : a < b;
+}
+
+/** formatUnits(rescale(x, scale, ceilDiv), scale): x rounded up to `scale` decimals, written. */
+export function ceilText(x: Scaled, scale: number): string {
+  if (x.scale <= scale) return formatUnits(x.units * pow10(scale - x.scale), scale);
+  const { kept, cut, negative } = cutDigits(x.units, x.scale - scale);
+  // Towards +∞: a positive value with anything cut goes up a unit, a negative one only loses it.
+  const digits = !negative && NON_ZERO.test(cut) ? incremented(kept) : kept;
+  return formatDigits(digits, scale, negative && digits !== "0");
+}
+
+/**
+ * x rounded half to even to `scale` (< x.scale) decimals and written, the sign kept from x (as
+ * formatUnits's `negative`); and where x lies against [low, high], both ≥ 0 and given as digits at
+ * that scale: −1 below low, 1 above high, 0 within.
+ */
+export function halfEvenText(x: Scaled, scale: number, low: string, high: string): { text: string; within: -1 | 0 | 1 } {
+  const { kept, cut, negative } = cutDigits(x.units, x.scale - scale);
+  // Against half a unit of the last kept digit: the first cut digit says it unless it is a 5.
+  const first = cut.charCodeAt(0);
+  const half = first !== 53 ? (first > 53 ? 1 : -1) : NON_ZERO.test(cut.slice(1)) ? 1 : 0;
+  const odd = (kept.charCodeAt(kept.length - 1) & 1) === 1;
+  const digits = half > 0 || (half === 0 && odd) ? incremented(kept) : kept;
+  // kept is ⌊|x|⌋ at this scale: x is above a value when kept is, or equals it with something cut.
+  const within = negative || digitsBelow(kept, low) ? -1 : digitsBelow(high, kept) || (kept === high && NON_ZERO.test(cut)) ? 1 : 0;
+  return { text: formatDigits(digits, scale, negative), within };
 }
 
 /** An exact ratio num / den with den > 0: how the ranking compares values that divisions produce. */
