@@ -34,11 +34,6 @@ export function unitsAt(x: Scaled, scale: number): bigint {
   return scale === x.scale ? x.units : x.units * pow10(scale - x.scale);
 }
 
-/** x at `scale` decimals: exact when it has no more, else rounded by `divide` (floorDiv, ceilDiv, halfEvenDiv). */
-export function rescale(x: Scaled, scale: number, divide: (a: bigint, b: bigint) => bigint): bigint {
-  return x.scale <= scale ? x.units * pow10(scale - x.scale) : divide(x.units, pow10(x.scale - scale));
-}
-
 /** ⌊a / b⌋ for b > 0 (BigInt division truncates towards zero). */
 export function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
@@ -113,7 +108,7 @@ function digitsBelow(a: string, b: string): boolean {
   return a.length !== b.length ? a.length < b.length : a < b;
 }
 
-/** formatUnits(rescale(x, scale, ceilDiv), scale): x rounded up to `scale` decimals, written. */
+/** x rounded up to `scale` decimals (towards +∞), written as formatUnits writes it. */
 export function ceilText(x: Scaled, scale: number): string {
   if (x.scale <= scale) return formatUnits(x.units * pow10(scale - x.scale), scale);
   const { kept, cut, negative } = cutDigits(x.units, x.scale - scale);
