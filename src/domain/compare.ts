@@ -10,7 +10,7 @@ import { rank, type Filters, type Question, type Rankable, type SortOrder } from
 import type { ResolvedMid } from "./reference-rates.ts";
 import { pow10, scaledOf, unitsAt, type Scaled } from "./scaled.ts";
 import { smallestSendUnits } from "./reverse.ts";
-import { costPercentFigures, costPercentFraction, homeValueFraction, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures, type Mid, type MidTerms, type Pricing, type ScaledProduct } from "./scaled-cost.ts";
+import { costPercentFigures, costPercentFraction, homeValueFraction, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures, type Mid, type Pricing, type ScaledProduct } from "./scaled-cost.ts";
 import type { FeeMode, PayIn, PayOut, ProductInput, ProviderType, Speed } from "./schemas.ts";
 import type { SdgVerdict } from "./sdg.ts";
 
@@ -311,10 +311,11 @@ export function comparePreparedJson(corridor: PreparedCorridor, mids: ReadonlyMa
 interface QuoteJson {
   /** `{"provider":…,"feeMode":…,"sendAmount":` */
   opening: string;
-  /** `","currency":"USD"},"receiverFee":…,"rate":…,"midRate":"…","fxMarginPercent":"…","totalCost":{"amount":"`, for `afterFeeTerms` */
+  /** `","currency":"USD"},"receiverFee":…,"rate":…,"midRate":"…","fxMarginPercent":"…","totalCost":{"amount":"` */
   afterFee: string;
-  /** The mid's terms `afterFee` was written for (it holds the mid and the FX margin). */
-  afterFeeTerms: MidTerms | undefined;
+  /** The mid and FX margin `afterFee` holds (a product prices amounts of each scale on a plan of its own, each with its own terms). */
+  afterFeeMid: string;
+  afterFeeMargin: string;
   /** `","currency":"USD","percent":"` */
   sendCurrencyPercent: string;
   /** `","currency":"USD"},"recipientGets":{"amount":"` */
@@ -335,7 +336,8 @@ function quoteJsonOf(item: PreparedItem): QuoteJson {
   return {
     opening: `{"provider":${text(item.provider)},"product":${text(p.id)},"payIn":${text(p.payIn)},"payOut":${text(p.payOut)},"speed":${text(p.speed)},"feeMode":${text(p.feeMode)},"sendAmount":`,
     afterFee: "",
-    afterFeeTerms: undefined,
+    afterFeeMid: "",
+    afterFeeMargin: "",
     sendCurrencyPercent: `","currency":${text(p.sendCurrency)},"percent":"`,
     afterSenderPays: `","currency":${text(p.sendCurrency)}},"recipientGets":{"amount":"`,
     afterRecipientGets: { below_3: afterRecipientGets("below_3"), "3_to_5": afterRecipientGets("3_to_5"), above_5: afterRecipientGets("above_5") },
@@ -344,10 +346,10 @@ function quoteJsonOf(item: PreparedItem): QuoteJson {
   };
 }
 
-function afterFeeOf(item: PreparedItem, mid: ResolvedMid, fxMarginPercent: string): string {
+function afterFeeOf(item: PreparedItem, mid: string, fxMarginPercent: string): string {
   const p = item.input;
   const text = JSON.stringify;
-  return `","currency":${text(p.sendCurrency)}},"receiverFee":${text(item.receiverFee)},"rate":${text(p.rate)},"midRate":"${midString(mid)}","fxMarginPercent":"${fxMarginPercent}","totalCost":{"amount":"`;
+  return `","currency":${text(p.sendCurrency)}},"receiverFee":${text(item.receiverFee)},"rate":${text(p.rate)},"midRate":"${mid}","fxMarginPercent":"${fxMarginPercent}","totalCost":{"amount":"`;
 }
 
 /** `"sendAmount":` onwards to the fee's amount, once per request when every quote sends the same. */
@@ -355,10 +357,12 @@ const sendAmountJson = new WeakMap<WireMoney, string>();
 
 function quoteJson(c: Candidate, req: CompareRequest): string {
   const j = (c.item.json ??= quoteJsonOf(c.item));
-  const terms = c.pricing.terms;
-  if (j.afterFeeTerms !== terms) {
-    j.afterFee = afterFeeOf(c.item, c.resolvedMid, terms.fxMarginPercent);
-    j.afterFeeTerms = terms;
+  const mid = midString(c.resolvedMid);
+  const margin = c.pricing.terms.fxMarginPercent;
+  if (j.afterFeeMid !== mid || j.afterFeeMargin !== margin) {
+    j.afterFee = afterFeeOf(c.item, mid, margin);
+    j.afterFeeMid = mid;
+    j.afterFeeMargin = margin;
   }
   const f = wireFigures(c.pricing);
   const percent = costPercentFigures(c.pricing);

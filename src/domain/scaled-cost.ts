@@ -21,7 +21,7 @@ interface ScaledBand {
 }
 
 /** What a plan needs of one mid beyond the mid itself. */
-export interface MidTerms {
+interface MidTerms {
   mid: Scaled;
   /** 10^dM, dM the mid's scale. */
   receivedFactor: bigint;
