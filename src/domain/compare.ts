@@ -299,7 +299,16 @@ export function comparePrepared(corridor: PreparedCorridor, mids: ReadonlyMap<st
 export function comparePreparedJson(corridor: PreparedCorridor, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: CompareRequest): string {
   const { candidates, unpriced, excluded, midRates } = rankComparison(corridor, mids, req);
   let quotes = "";
-  for (const c of candidates) quotes += (quotes ? "," : "") + quoteJson(c, req);
+  // Asking "I send S", every quote sends the same object: its JSON is written once.
+  let sent: WireMoney | undefined;
+  let sentJson = "";
+  for (const c of candidates) {
+    if (c.sendAmount !== sent) {
+      sent = c.sendAmount;
+      sentJson = `${JSON.stringify(sent)},"fee":{"amount":"`;
+    }
+    quotes += (quotes ? "," : "") + quoteJson(c, sentJson, req);
+  }
   return `{"quotes":[${quotes}],"unpriced":${JSON.stringify(unpriced)},"excluded":${JSON.stringify(excluded)},"midRates":${JSON.stringify(midRates)}}`;
 }
 
@@ -352,10 +361,8 @@ function afterFeeOf(item: PreparedItem, mid: string, fxMarginPercent: string): s
   return `","currency":${text(p.sendCurrency)}},"receiverFee":${text(item.receiverFee)},"rate":${text(p.rate)},"midRate":"${mid}","fxMarginPercent":"${fxMarginPercent}","totalCost":{"amount":"`;
 }
 
-/** `"sendAmount":` onwards to the fee's amount, once per request when every quote sends the same. */
-const sendAmountJson = new WeakMap<WireMoney, string>();
-
-function quoteJson(c: Candidate, req: CompareRequest): string {
+/** `sent`: the send amount's JSON and what follows it up to the fee's amount. */
+function quoteJson(c: Candidate, sent: string, req: CompareRequest): string {
   const j = (c.item.json ??= quoteJsonOf(c.item));
   const mid = midString(c.resolvedMid);
   const margin = c.pricing.terms.fxMarginPercent;
@@ -367,8 +374,6 @@ function quoteJson(c: Candidate, req: CompareRequest): string {
   const f = wireFigures(c.pricing);
   const percent = costPercentFigures(c.pricing);
   const ageDays = ageInDays(c.item.observedMs, req.now);
-  let sent = sendAmountJson.get(c.sendAmount);
-  if (sent === undefined) sendAmountJson.set(c.sendAmount, (sent = `${JSON.stringify(c.sendAmount)},"fee":{"amount":"`));
   return (
     `${j.opening}${sent}${f.fee}${j.afterFee}${f.totalCost}${j.sendCurrencyPercent}${percent.text}"},"senderPays":{"amount":"` +
     `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[percent.sdg]}${ageDays}${ageDays > req.staleAfterDays ? j.closingStale : j.closingFresh}`
