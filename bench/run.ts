@@ -59,6 +59,8 @@ const compareP50: Record<string, number> = {};
 const floorPath = (n: number) => () => `/__bench/floor/${corridorOf[n]}`;
 const comparePath = (n: number) => (i: number) => `/v1/corridors/${corridorOf[n]}/quotes?amount=${amount(i)}`;
 const ratios: Record<string, number> = {};
+/** Every pair's ratio, in the order measured: how far one pair can be from the median. */
+const pairRatios: Record<string, number[]> = {};
 // Warm every case first (JIT, KV caches). Then, per size, alternate short floor and comparison
 // slices and take the median of the slice pairs' ratios: other work on the machine comes and goes,
 // and a pair measured back to back is under about the same load.
@@ -81,8 +83,10 @@ for (const n of SIZES) {
   floor[n] = median(f);
   comparison[n] = median(c);
   compareP50[n] = median(p50);
-  ratios[n] = median(c.map((x, i) => x / f[i]!));
-  log(`${n} products: floor ${floor[n].toFixed(0)} req/s, comparison ${comparison[n].toFixed(0)} req/s (p50 ${compareP50[n].toFixed(2)} ms), ratio ${ratios[n].toFixed(3)}`);
+  const pairs = c.map((x, i) => x / f[i]!);
+  ratios[n] = median(pairs);
+  pairRatios[n] = pairs.map((r) => round(r, 3));
+  log(`${n} products: floor ${floor[n].toFixed(0)} req/s, comparison ${comparison[n].toFixed(0)} req/s (p50 ${compareP50[n].toFixed(2)} ms), ratio ${ratios[n].toFixed(3)} (pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)})`);
 }
 await w.mf.dispose();
 
@@ -111,6 +115,7 @@ const results = {
     floor_rps: roundAll(floor, 0),
     compare_rps: roundAll(comparison, 0),
     compare_p50_ms: roundAll(compareP50, 2),
+    compare_vs_floor_pairs: pairRatios,
     decimal_evaluations_per_s: Math.round(arithmetic.decimalPerSecond),
     float_evaluations_per_s: Math.round(arithmetic.floatPerSecond),
     decimal_js_evaluations_per_s: Math.round(arithmetic.decimalJsPerSecond),
