@@ -65,12 +65,8 @@ export interface Throughput {
 }
 
 /**
- * Keeps `concurrency` requests in flight for `ms` (after a warm-up) and counts completed ones.
- * `path(i)` gives the i-th request's path, so every request can ask something different.
- */
-/**
- * Keep-alive connections for the load: node:http's client takes about half the CPU per request
- * that fetch does (measured beside the worker: 0.3–0.5 ms against 0.6–0.9 ms for the floor), and
+ * Keep-alive connections for the load: node:http's client takes less CPU per request than fetch
+ * does (measured beside the worker: about 0.4 ms against 0.7 ms per floor request), and
  * on a 2-core machine every bit the client takes is taken from workerd, more so for the larger
  * answer, so a heavier client makes the worker's ratios look worse than they are.
  */
@@ -88,6 +84,10 @@ function load(url: string): Promise<void> {
   });
 }
 
+/**
+ * Keeps `concurrency` requests in flight for `ms` (after a warm-up) and counts completed ones.
+ * `path(i)` gives the i-th request's path, so every request can ask something different.
+ */
 export async function throughput(w: Worker, path: (i: number) => string, ms: number, concurrency: number, warmupMs = 400): Promise<Throughput> {
   let i = 0;
   const run = async (until: number, latencies: number[] | undefined) => {
