@@ -69,7 +69,7 @@ export function buildServices(env: Env, options: ServiceOptions = {}): Services 
     ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
     now: () => new Date(),
     settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30), excludeAfterDays: wholeDays(env.EXCLUDE_AFTER_DAYS, 0) },
-    stats: kvStatsRepo(env.KV),
+    stats: kvStatsRepo(kv),
     statsLedger: () => statsLedgerOf(env),
   };
 }

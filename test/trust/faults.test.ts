@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 describe("reads while KV fails", () => {
-  for (const path of ["/v1/corridors", "/v1/corridors/KWT-IND", "/v1/corridors/KWT-IND/quotes?amount=100"]) {
+  for (const path of ["/v1/corridors", "/v1/corridors/KWT-IND", "/v1/corridors/KWT-IND/quotes?amount=100", "/v1/stats/global", "/v1/stats/corridors", "/v1/stats/corridors/KWT-IND/history"]) {
     it(`GET ${path} answers 503 problem+json with Retry-After`, async () => {
       const res = await callWithKv(everything, path);
       const problem = await expectProblem(res, 503);
