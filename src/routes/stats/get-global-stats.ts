@@ -26,19 +26,20 @@ const route = defineRoute({
 export function registerGetGlobalStatsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
-    const period = await resolvePeriod(c.var.services.stats, periodFrom(query.period));
+    const stats = c.var.services.stats;
+    const period = await resolvePeriod(stats, periodFrom(query.period));
     const amount = amountFrom(query.amount);
+    const csv = wantsCsv(c, query.format);
     // The quarter's global figures are a document of their own, not part of its corridors' list,
     // and stored once more per amount as this answer's text.
-    const stats = c.var.services.stats;
-    if (!wantsCsv(c, query.format)) {
+    if (!csv) {
       const text = await stats.globalAnswer(period, `${amount}`);
       if (text !== null) return jsonWithEntityTag(c, text);
     }
     const doc = await stats.global(period);
     if (!doc) throw notFound(`no statistics for ${period}`);
     const global = { ...doc.amounts[`${amount}`], updatedAt: doc.updatedAt };
-    if (wantsCsv(c, query.format)) return csvResponse([global], `global_${period}_${amount}.csv`);
+    if (csv) return csvResponse([global], `global_${period}_${amount}.csv`);
     return c.json(global, 200);
   });
 }
