@@ -39,7 +39,8 @@ export function isCurrency(code: string): boolean {
   return minorUnits(code) !== undefined;
 }
 
-function digitsOf(currency: string): number {
+/** The currency's minor-unit digits; a RangeError for anything that is not a remittable ISO 4217 code. */
+export function digitsOf(currency: string): number {
   const digits = minorUnits(currency);
   if (digits === undefined) throw new RangeError(`not an ISO 4217 currency: ${currency}`);
   return digits;

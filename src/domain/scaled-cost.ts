@@ -9,7 +9,7 @@
  */
 import { fxMarginFor, type PreparedProduct } from "./cost.ts";
 import { digitMemo, quotient, roundToPrecision } from "./exact-division.ts";
-import { formatPercent, minorUnits, type Decimal } from "./money.ts";
+import { digitsOf, formatPercent, type Decimal } from "./money.ts";
 import { ceilDiv, ceilText, floorDiv, formatUnits, halfEvenDiv, halfEvenText, pow10, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
 import type { SdgVerdict } from "./sdg.ts";
 
@@ -63,12 +63,6 @@ export interface ScaledProduct {
 
 export function scaledProduct(product: PreparedProduct): ScaledProduct {
   return { product, plans: new Map() };
-}
-
-function digitsOf(currency: string): number {
-  const digits = minorUnits(currency);
-  if (digits === undefined) throw new RangeError(`not an ISO 4217 currency: ${currency}`);
-  return digits;
 }
 
 /** The plan for amounts with `scale` decimals; `scale` is at least the send currency's minor digits. */
