@@ -9,6 +9,7 @@ import { etag } from "hono/etag";
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
 import type { AppEnv } from "./services.ts";
+import { hex } from "../store/hash.ts";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
 
@@ -47,8 +48,6 @@ const utf8 = new TextEncoder();
  */
 export async function jsonWithEntityTag(c: Context, text: string): Promise<Response> {
   const bytes = utf8.encode(text) as Uint8Array<ArrayBuffer>;
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-1", bytes));
-  let hex = "";
-  for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
-  return c.body(bytes, 200, { "content-type": "application/json", etag: `"${hex}"` });
+  const tag = hex(await crypto.subtle.digest("SHA-1", bytes));
+  return c.body(bytes, 200, { "content-type": "application/json", etag: `"${tag}"` });
 }

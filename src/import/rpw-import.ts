@@ -6,6 +6,7 @@
 import type { Observation } from "../domain/observation.ts";
 import { csvRecords, CsvSyntaxError } from "./csv-records.ts";
 import { readRpwHeader, rowIdentity, rpwRow } from "./rpw-csv.ts";
+import { sha256Hex } from "../store/hash.ts";
 
 export interface SkippedRow {
   line: number;
@@ -35,12 +36,8 @@ export interface ObservationSink {
 export const BATCH_SIZE = 2000;
 const MAX_SKIPPED = 1000;
 
-async function digestHex(text: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  let hex = "";
-  for (const b of bytes.subarray(0, 16)) hex += b.toString(16).padStart(2, "0");
-  return hex;
-}
+/** A row's identity: the first 128 bits of its SHA-256, in hex. */
+const digestHex = async (text: string) => (await sha256Hex(text)).slice(0, 32);
 
 export async function importRpw(body: ReadableStream<Uint8Array>, sink: ObservationSink, batchSize = BATCH_SIZE): Promise<ImportOutcome> {
   const report: ImportReport = { imported: 0, alreadyPresent: 0, skipped: [], skippedTotal: 0 };

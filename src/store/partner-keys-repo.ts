@@ -5,6 +5,7 @@
  * The secret has 256 random bits, which is why a fast hash is enough (no password stretching).
  */
 import { keys } from "./keys.ts";
+import { hex, sameDigest, sha256Hex } from "./hash.ts";
 import { listMetadata } from "./kv-list.ts";
 
 export interface PartnerKey {
@@ -28,18 +29,14 @@ export interface PartnerKeysRepo {
 }
 
 const KEY_SHAPE = /^tenc_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
-const encoder = new TextEncoder();
-
-const hex = (bytes: ArrayBuffer | Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-const sha256 = async (s: string) => crypto.subtle.digest("SHA-256", encoder.encode(s));
 
 export function kvPartnerKeysRepo(kv: KVNamespace): PartnerKeysRepo {
   return {
     async issue(name, now) {
       const id = hex(crypto.getRandomValues(new Uint8Array(8)));
       const key = `tenc_${id}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
-      const record: StoredKey = { id, name, createdAt: now.toISOString(), sha256: hex(await sha256(key)) };
+      const record: StoredKey = { id, name, createdAt: now.toISOString(), sha256: await sha256Hex(key) };
       const summary: PartnerKey = { id, name, createdAt: record.createdAt };
       // The summary as metadata: the listing reads no value.
       await kv.put(keys.partnerKey(id), JSON.stringify(record), { metadata: summary });
@@ -59,9 +56,7 @@ export function kvPartnerKeysRepo(kv: KVNamespace): PartnerKeysRepo {
       if (!m) return null;
       const record = await kv.get<StoredKey>(keys.partnerKey(m[1]!), "json");
       if (!record) return null;
-      const expected = Uint8Array.from(record.sha256.match(/../g) ?? [], (h) => parseInt(h, 16));
-      const actual = new Uint8Array(await sha256(presented));
-      if (expected.length !== actual.length || !crypto.subtle.timingSafeEqual(expected, actual)) return null;
+      if (!sameDigest(record.sha256, await sha256Hex(presented))) return null;
       return { id: record.id, name: record.name, createdAt: record.createdAt };
     },
   };
