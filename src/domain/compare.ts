@@ -290,15 +290,31 @@ export function comparePrepared(corridor: PreparedCorridor, mids: ReadonlyMap<st
 }
 
 /**
- * JSON.stringify(comparePrepared(…)), byte for byte, written without building the quote objects:
- * each quote's fixed fields were serialized when the corridor was prepared, and the per-request
- * figures are digits that need no escaping. For a corridor of 200 products this is most of a
- * request's work. (Schema-compiled serializers such as fast-json-stringify generate code with
- * `new Function`, which Workers forbid.)
+ * The JSON of a comparison in the parts its route sends and tags: `{${quotes},${others}}` is
+ * JSON.stringify(comparePrepared(…)), byte for byte.
  */
-export function comparePreparedJson(corridor: PreparedCorridor, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: CompareRequest): string {
+export interface ComparisonText {
+  /** `"quotes":[…]`, most of the answer (a few hundred bytes per quote). */
+  quotes: string;
+  /** `"unpriced":…,"excluded":…,"midRates":…` */
+  others: string;
+  /** The first quote's JSON ("" if none): every field name and fixed piece a quote is written with. */
+  firstQuote: string;
+  /** Each quote's whole days since it was observed, in the order written: what `now` changes in the quotes. */
+  ages: string;
+}
+
+/**
+ * The comparison written without building the quote objects: each quote's fixed fields were
+ * serialized when the corridor was prepared, and the per-request figures are digits that need no
+ * escaping. For a corridor of 200 products this is most of a request's work. (Schema-compiled
+ * serializers such as fast-json-stringify generate code with `new Function`, which Workers forbid.)
+ */
+export function comparisonText(corridor: PreparedCorridor, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: CompareRequest): ComparisonText {
   const { candidates, unpriced, excluded, midRates } = rankComparison(corridor, mids, req);
   let quotes = "";
+  let firstQuote = "";
+  let ages = "";
   // Asking "I send S", every quote sends the same object: its JSON is written once.
   let sent: WireMoney | undefined;
   let sentJson = "";
@@ -307,9 +323,24 @@ export function comparePreparedJson(corridor: PreparedCorridor, mids: ReadonlyMa
       sent = c.sendAmount;
       sentJson = `${JSON.stringify(sent)},"fee":{"amount":"`;
     }
-    quotes += (quotes ? "," : "") + quoteJson(c, sentJson, req);
+    const ageDays = ageInDays(c.item.observedMs, req.now);
+    const quote = quoteJson(c, sentJson, ageDays, req.staleAfterDays);
+    if (quotes) quotes += `,${quote}`;
+    else quotes = firstQuote = quote;
+    ages += `${ageDays},`;
   }
-  return `{"quotes":[${quotes}],"unpriced":${JSON.stringify(unpriced)},"excluded":${JSON.stringify(excluded)},"midRates":${JSON.stringify(midRates)}}`;
+  return {
+    quotes: `"quotes":[${quotes}]`,
+    others: `"unpriced":${JSON.stringify(unpriced)},"excluded":${JSON.stringify(excluded)},"midRates":${JSON.stringify(midRates)}`,
+    firstQuote,
+    ages,
+  };
+}
+
+/** JSON.stringify(comparePrepared(…)), byte for byte. */
+export function comparePreparedJson(corridor: PreparedCorridor, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: CompareRequest): string {
+  const { quotes, others } = comparisonText(corridor, mids, req);
+  return `{${quotes},${others}}`;
 }
 
 /**
@@ -362,7 +393,7 @@ function afterFeeOf(item: PreparedItem, mid: string, fxMarginPercent: string): s
 }
 
 /** `sent`: the send amount's JSON and what follows it up to the fee's amount. */
-function quoteJson(c: Candidate, sent: string, req: CompareRequest): string {
+function quoteJson(c: Candidate, sent: string, ageDays: number, staleAfterDays: number): string {
   const j = (c.item.json ??= quoteJsonOf(c.item));
   const mid = midString(c.resolvedMid);
   const margin = c.pricing.terms.fxMarginPercent;
@@ -373,9 +404,8 @@ function quoteJson(c: Candidate, sent: string, req: CompareRequest): string {
   }
   const f = wireFigures(c.pricing);
   const percent = costPercentFigures(c.pricing);
-  const ageDays = ageInDays(c.item.observedMs, req.now);
   return (
     `${j.opening}${sent}${f.fee}${j.afterFee}${f.totalCost}${j.sendCurrencyPercent}${percent.text}"},"senderPays":{"amount":"` +
-    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[percent.sdg]}${ageDays}${ageDays > req.staleAfterDays ? j.closingStale : j.closingFresh}`
+    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[percent.sdg]}${ageDays}${ageDays > staleAfterDays ? j.closingStale : j.closingFresh}`
   );
 }

@@ -14,7 +14,8 @@ export function registerBenchFloorRoute(app: ApiApp<AppEnv>) {
     if (!c.env.BENCH_FLOOR) return next();
     const value = await c.env.KV.get(keys.corridor(c.req.param("corridor")), "text");
     if (value === null) return c.body(null, 404);
-    // Sent as the comparison sends its answer, so the two differ only by the comparison's own work.
+    // As a public answer must be, with an entity tag: a value with no inputs but itself gets the
+    // digest of its bytes (the comparison's tag comes from its inputs instead, compare-quotes.ts).
     return jsonWithEntityTag(c, value);
   });
 }

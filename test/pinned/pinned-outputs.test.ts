@@ -6,7 +6,7 @@
 import type { Comparison } from "../../src/domain/compare.ts";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compare, comparePrepared, comparePreparedJson, prepareCorridor } from "../../src/domain/compare.ts";
+import { compare, comparePrepared, comparePreparedJson, comparisonText, prepareCorridor } from "../../src/domain/compare.ts";
 import { Decimal } from "../../src/domain/money.ts";
 import { adminCall, call, json, putRate } from "../helpers.ts";
 import { pinnedCorridor, pinnedRequests } from "./cases.ts";
@@ -67,6 +67,23 @@ describe("the comparison written as JSON text", () => {
         for (let i = 0; i < 2; i++) expect(comparePreparedJson(corridor, mids, req)).toBe(JSON.stringify(comparePrepared(corridor, mids, req)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("gives, beside the text, the first quote and each quote's age in days, which move with the clock", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 0, max: 400 * 24 }), (seed, providers, hours) => {
+        const { doc, mids } = pinnedCorridor(providers, seed);
+        const corridor = prepareCorridor(doc);
+        const req = { ...requests[9]!, amount: new Decimal(requests[9]!.amount), now: new Date(requests[9]!.now.getTime() + hours * 3_600_000) };
+        const text = comparisonText(corridor, mids, req);
+        const { quotes } = comparePrepared(corridor, mids, req);
+        expect(text.firstQuote).toBe(quotes.length === 0 ? "" : JSON.stringify(quotes[0]));
+        expect(text.ages).toBe(quotes.map((q) => `${q.ageDays},`).join(""));
+        const dayLater = comparisonText(corridor, mids, { ...req, now: new Date(req.now.getTime() + 86_400_000) });
+        if (quotes.length > 0) expect(dayLater.ages).not.toBe(text.ages);
+      }),
+      { numRuns: 100 },
     );
   });
 });

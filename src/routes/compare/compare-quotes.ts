@@ -5,16 +5,16 @@
  * last few seconds, two otherwise (a bulk get for the rates), whatever the number of providers.
  */
 import * as z from "zod/mini";
-import { comparePreparedJson, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
+import { comparisonText, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
 import type { CorridorDoc } from "../../domain/corridor.ts";
 import { Decimal, fitsMinorUnits, wireMoney } from "../../domain/money.ts";
 import { sortOrders } from "../../domain/ranking.ts";
 import { currencyCode, decimalString, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
-import { jsonWithEntityTag } from "../../http/public-responses.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { CorridorsRepo } from "../../store/corridors-repo.ts";
+import { sha256Hex } from "../../store/hash.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 
 /** No remittance is this large; the bound keeps the reverse search and the arithmetic finite. */
@@ -112,10 +112,17 @@ function positiveAmount(raw: string, field: string, currency: string): Decimal {
 
 /**
  * Prepared corridors of this isolate, by corridor id, with the stored text they were prepared
- * from: a request whose read returns the same text reuses the preparation (no JSON parsing, no
- * decimal parsing, no summary); a changed document is prepared afresh. Bounded, oldest out first.
+ * from and its digest: a request whose read returns the same text reuses the preparation (no JSON
+ * parsing, no decimal parsing, no summary); a changed document is prepared afresh. Bounded, oldest
+ * out first.
  */
-const prepared = new Map<string, { raw: string; corridor: PreparedCorridor }>();
+interface Prepared {
+  raw: string;
+  corridor: PreparedCorridor;
+  /** SHA-256 of `raw`: the document's part in the answer's entity tag. */
+  digest: string;
+}
+const prepared = new Map<string, Prepared>();
 const PREPARED_LIMIT = 64;
 
 /**
@@ -123,16 +130,16 @@ const PREPARED_LIMIT = 64;
  * from `rates.resolve`, which reads them (a second operation) unless this isolate read them a few
  * seconds ago (services.ts).
  */
-async function readCorridor(corridors: CorridorsRepo, id: string): Promise<PreparedCorridor | null> {
+async function readCorridor(corridors: CorridorsRepo, id: string): Promise<Prepared | null> {
   const hit = prepared.get(id);
   const raw = await corridors.getRaw(id);
   if (raw === null) return null;
-  if (hit && hit.raw === raw) return hit.corridor;
-  const corridor = prepareCorridor(JSON.parse(raw) as CorridorDoc);
+  if (hit && hit.raw === raw) return hit;
+  const fresh = { raw, corridor: prepareCorridor(JSON.parse(raw) as CorridorDoc), digest: await sha256Hex(raw) };
   prepared.delete(id);
   if (prepared.size >= PREPARED_LIMIT) prepared.delete(prepared.keys().next().value!);
-  prepared.set(id, { raw, corridor });
-  return corridor;
+  prepared.set(id, fresh);
+  return fresh;
 }
 
 export function registerCompareRoute(app: ApiApp<AppEnv>) {
@@ -140,8 +147,9 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
     const { corridors, rates, now, settings } = c.var.services;
     const id = corridorFrom(c.req.valid("param").corridor);
     const q = c.req.valid("query");
-    const corridor = await readCorridor(corridors, id.id);
-    if (!corridor) throw notFound(`no corridor ${id.id}`);
+    const read = await readCorridor(corridors, id.id);
+    if (!read) throw notFound(`no corridor ${id.id}`);
+    const { corridor } = read;
     const { doc, summary } = corridor;
 
     const sendCurrency = q.sendCurrency ?? summary.sendCurrencies[0];
@@ -157,12 +165,13 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
     const amount = question === "send" ? positiveAmount(q.amount!, "amount", sendCurrency) : positiveAmount(q.recipientAmount!, "recipientAmount", receiveCurrency!);
 
     const mids = await rates.resolve(corridor.pairs);
-    const body = comparePreparedJson(corridor, mids, {
+    const filters = { payIn: q.payIn, payOut: q.payOut, maxSpeed: q.maxSpeed, providerType: q.providerType };
+    const text = comparisonText(corridor, mids, {
       question,
       amount,
       sendCurrency,
       receiveCurrency,
-      filters: { payIn: q.payIn, payOut: q.payOut, maxSpeed: q.maxSpeed, providerType: q.providerType },
+      filters,
       sort: q.sort,
       now: now(),
       staleAfterDays: settings.staleAfterDays,
@@ -177,7 +186,13 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
       sample: summary.sample,
       totalCostIncludes: ["sender_fee", "fx_margin", "receiver_fee"],
     });
-    // The comparison is written as text (comparePreparedJson); its fields follow the head's.
-    return jsonWithEntityTag(c, `${head.slice(0, -1)},${body.slice(1)}`);
+    // A weak tag from what the answer is made of rather than a digest of its bytes, which would
+    // cost a copy and a hash of some 36 KB for 50 products: the document (its digest), the head,
+    // the rates and everything left out (in `others`), the question's remaining terms, the days
+    // that `now` puts on each quote, and the first quote, for the format quotes are written in.
+    const made = JSON.stringify([read.digest, head, text.others, sendCurrency, receiveCurrency ?? null, filters, settings, text.ages, text.firstQuote]);
+    const tag = `W/"${(await sha256Hex(made)).slice(0, 40)}"`;
+    // Sent as a string: the runtime writes it out without it being joined or encoded here.
+    return c.body(`${head.slice(0, -1)},${text.quotes},${text.others}}`, 200, { "content-type": "application/json", etag: tag });
   });
 }
