@@ -10,7 +10,7 @@ import { quotient, roundToPrecision } from "../src/domain/exact-division.ts";
 import { Decimal, formatAmount, formatPercent, minorUnits, roundUp } from "../src/domain/money.ts";
 import { smallestSendAmount, smallestSendUnits } from "../src/domain/reverse.ts";
 import { ceilDiv, ceilText, formatUnits, halfEvenDiv, halfEvenText, pow10, scaledOf } from "../src/domain/scaled.ts";
-import { costPercentFigures, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures } from "../src/domain/scaled-cost.ts";
+import { costFigures, costPercentFigures, decimalCostFigures, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures } from "../src/domain/scaled-cost.ts";
 import type { ProductInput } from "../src/domain/schemas.ts";
 
 const CURRENCIES = ["JPY", "USD", "KWD", "MXN", "INR"] as const;
@@ -81,6 +81,22 @@ const withRate = (input: ProductInput, mid: Decimal, near: [number, number] | un
 /** A send amount with as many decimals as its currency has, sometimes two more. */
 const amountArb = fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 14n }), fc.integer({ min: 0, max: 2 }));
 
+/** A product sending KWD (3 decimals) with a fixed fee. */
+const kwdToInr = (fee: string, feeMode: "on_top" | "deducted", rate: string): ProductInput => ({
+  id: "p",
+  sendCurrency: "KWD",
+  receiveCurrency: "INR",
+  fee: { fixed: fee, percent: "0" },
+  feeMode,
+  rate,
+  payIn: "cash",
+  payOut: "cash",
+  speed: "same_day",
+  transparent: true,
+  observedAt: "2026-11-20T10:00:00Z",
+  sample: false,
+});
+
 describe("the scaled engine against the decimal engine", () => {
   it("writes the same figures and verdict for any product, amount and mid", () => {
     fc.assert(
@@ -108,6 +124,56 @@ describe("the scaled engine against the decimal engine", () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("agrees where the exact cost is a hair from a minor unit, a half of the fourth decimal, 3 % or 5 %", () => {
+    // A mid that is a rounded quotient (40 digits of 1/3, 2/3, 1/7) against a rate that is the
+    // quotient's exact multiple: the exact cost is a round figure moved by some 10^−40, where the
+    // decimal engine's roundings may land on the figure itself. Fees put the percent on 3, on 5 and
+    // on halves with an even and an odd last kept digit; amounts give valued amounts with leading
+    // digits 1 and 9, which round to 40 digits differently.
+    const cases = fc.record({
+      mid: fc.constantFrom<[string, string, string]>(["1", "3", "0.33"], ["2", "3", "0.66"], ["1", "7", "0.142"]),
+      percent: fc.constantFrom("3", "5", "2.00015", "2.00025", "4.99995", "2.99995", "3.00005", "1.5"),
+      amount: fc.constantFrom("100000", "150000", "10000", "1000"),
+      feeMode: fc.constantFrom("on_top" as const, "deducted" as const),
+    });
+    fc.assert(
+      fc.property(cases, ({ mid: [a, b, rate], percent, amount, feeMode }) => {
+        const mid = new Decimal(a).dividedBy(b);
+        const s = new Decimal(amount);
+        // Exact cost: S + F − S·rate/(a/b) on top, S − (S − F)·rate/(a/b) deducted; the fee F puts it on the percent.
+        const factor = new Decimal(rate).times(b).dividedBy(a);
+        const base = new Decimal(1).minus(factor).times(100);
+        const fee = new Decimal(percent).minus(base).times(s).dividedBy(100).dividedBy(feeMode === "on_top" ? 1 : factor);
+        fc.pre(fee.greaterThanOrEqualTo(0) && fee.decimalPlaces() <= 3);
+        const product = prepareProduct(kwdToInr(fee.toFixed(), feeMode, rate));
+        const e = evaluate(product, s, mid);
+        const p = price(planFor(scaledProduct(product), 0), scaledOf(s).units * 1000n, midOf(mid));
+        expect(wireFigures(p).totalCost).toBe(formatAmount(roundUp(e.totalCost, "KWD"), "KWD"));
+        expect(costPercentFigures(p)).toEqual({ text: formatPercent(e.totalCostPercent), sdg: e.sdg });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("leaves to the decimal engine a percent a hair from a half of its fourth decimal or from 3 %", () => {
+    // Costs clear of every minor unit, whose percent is 2.00025 or 3 but for the ~10^−40 the
+    // rounded mid moves it by; the 40-digit roundings land on the figure itself, and the wire
+    // writes 2.0002 (half to even) and "3_to_5" where the exact values would give 2.0003 and "below_3".
+    const plan = planFor(scaledProduct(prepareProduct(kwdToInr("0", "on_top", "0.666"))), 0);
+    const crafted = [
+      // S 15.000, senderPays 15.300, received 9.999975 at 2/3 (rounded up): cost 0.3000375 + a hair, 2.00025 % + a hair.
+      { mid: new Decimal(2).dividedBy(3), send: 15_000n, senderPays: 15_300n, received: 9_999_975n, percent: "2.0002", sdg: "below_3" },
+      // S 15.005, senderPays 15.501, received 5.016950 at 1/3 (rounded down): cost 0.45015 − a hair, 3 % − a hair.
+      { mid: new Decimal(1).dividedBy(3), send: 15_005n, senderPays: 15_501n, received: 5_016_950n, percent: "3.0000", sdg: "3_to_5" },
+    ];
+    for (const c of crafted) {
+      const priced = price(plan, c.send, midOf(c.mid));
+      const p = { ...priced, senderPays: c.senderPays, received: c.received, decimal: undefined, figures: undefined };
+      expect(decimalCostFigures({ ...p }), "the decimal engine's figures").toMatchObject({ percent: c.percent, sdg: c.sdg });
+      expect(costFigures(p)).toEqual(decimalCostFigures({ ...p }));
+    }
   });
 
   it("finds the same smallest send amount as a search on the decimal engine would", () => {

@@ -8,7 +8,7 @@ import { prepareProduct, type PreparedProduct } from "./cost.ts";
 import { wireMoney, type Decimal, type WireMoney } from "./money.ts";
 import { rank, type Filters, type Question, type Rankable, type SortOrder } from "./ranking.ts";
 import type { ResolvedMid } from "./reference-rates.ts";
-import { pow10, scaledOf, unitsAt, type Scaled } from "./scaled.ts";
+import { pow10, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
 import { smallestSendUnits } from "./reverse.ts";
 import { costPercentFigures, costPercentFraction, homeValueFraction, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures, type Mid, type Pricing, type ScaledProduct } from "./scaled-cost.ts";
 import type { FeeMode, PayIn, PayOut, ProductInput, ProviderType, Speed } from "./schemas.ts";
@@ -146,12 +146,42 @@ export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
   return { doc, summary: summarize(doc), pairs: pairsOf(doc), items, receiving };
 }
 
-interface Candidate extends Rankable {
-  item: PreparedItem;
-  pricing: Pricing;
+/** A priced product, as the ranking sees it. */
+class Candidate implements Rankable {
+  readonly providerId: string;
+  readonly productId: string;
+  readonly providerType: ProviderType;
+  readonly payIn: PayIn;
+  readonly payOut: PayOut;
+  readonly speed: Speed;
+  readonly homeValue: Fraction;
+  readonly senderPays: Fraction;
+  readonly item: PreparedItem;
+  readonly pricing: Pricing;
   /** Asking "I send S", the same object for every quote. */
-  sendAmount: WireMoney;
-  resolvedMid: ResolvedMid;
+  readonly sendAmount: WireMoney;
+  readonly resolvedMid: ResolvedMid;
+
+  constructor(item: PreparedItem, pricing: Pricing, sendAmount: WireMoney, resolvedMid: ResolvedMid) {
+    this.item = item;
+    this.pricing = pricing;
+    this.sendAmount = sendAmount;
+    this.resolvedMid = resolvedMid;
+    const input = item.input;
+    this.providerId = item.entry.id;
+    this.productId = input.id;
+    this.providerType = item.entry.provider.type;
+    this.payIn = input.payIn;
+    this.payOut = input.payOut;
+    this.speed = input.speed;
+    this.homeValue = homeValueFraction(pricing);
+    this.senderPays = { num: pricing.senderPays, den: pow10(pricing.plan.sendScale) };
+  }
+
+  /** Only ties and sort=total_cost compare it: worked out when first asked for. */
+  get costPercent(): Fraction {
+    return costPercentFraction(this.pricing);
+  }
 }
 
 function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
@@ -260,21 +290,7 @@ function rankComparison(corridor: PreparedCorridor, mids: ReadonlyMap<string, Re
       continue;
     }
     used.set(item.pair, mid);
-    candidates.push({
-      item,
-      pricing,
-      sendAmount: sentOnWire ?? { amount: sendAmountText(pricing), currency: input.sendCurrency },
-      homeValue: homeValueFraction(pricing),
-      senderPays: { num: pricing.senderPays, den: pow10(pricing.plan.sendScale) },
-      costPercent: costPercentFraction(pricing),
-      providerId: item.entry.id,
-      productId: input.id,
-      providerType: item.entry.provider.type,
-      payIn: input.payIn,
-      payOut: input.payOut,
-      speed: input.speed,
-      resolvedMid: mid,
-    });
+    candidates.push(new Candidate(item, pricing, sentOnWire ?? { amount: sendAmountText(pricing), currency: input.sendCurrency }, mid));
   }
   return {
     candidates: rank(candidates, req.filters, req.sort, req.question),

@@ -28,6 +28,23 @@ interface MidTerms {
   /** m × 10^receiveDigits: what the recipient gets, valued at mid, is recipientGets × receivedFactor / this. */
   homeDenominator: bigint;
   fxMarginPercent: string;
+  exact: ExactTerms;
+}
+
+/**
+ * The total cost as an exact fraction of integers, in minor units of the send currency:
+ * cost × 10^d = (senderPays × paysFactor − received × receivedFactor) / denominator, where d is
+ * the send currency's digits, m the mid's units; denominator = m × 10^a, a large enough for all
+ * three to be integers.
+ */
+interface ExactTerms {
+  denominator: bigint;
+  paysFactor: bigint;
+  receivedFactor: bigint;
+  /** 10^(6 − d + sendScale): cost × 10^d as above, times this and divided by S(units), is the percent × 10^4. */
+  percentFactor: bigint;
+  /** 10^(sendScale − d): the error bound's scale in the percent's units. */
+  boundFactor: bigint;
 }
 
 /** A product made ready to price amounts of one scale (S in units of 10^−sendScale). */
@@ -127,9 +144,22 @@ function termsFor(plan: QuotePlan, mid: Mid): MidTerms {
     homeDenominator: mid.units * pow10(plan.receiveDigits),
     // Once per product and mid: the decimal engine itself.
     fxMarginPercent: formatPercent(fxMarginFor(plan.product, mid.rate)),
+    exact: exactTerms(plan, mid),
   };
   plan.terms = terms;
   return terms;
+}
+
+function exactTerms(plan: QuotePlan, mid: Scaled): ExactTerms {
+  const d = plan.sendDigits;
+  const a = Math.max(0, plan.sendScale - d, plan.receivedScale - mid.scale - d);
+  return {
+    denominator: mid.units * pow10(a),
+    paysFactor: mid.units * pow10(a + d - plan.sendScale),
+    receivedFactor: pow10(mid.scale - plan.receivedScale + d + a),
+    percentFactor: pow10(6 - d + plan.sendScale),
+    boundFactor: pow10(plan.sendScale - d),
+  };
 }
 
 /** The sender's fee in minor units for S(units); sums and products rounded as decimal.js rounds them. */
@@ -174,10 +204,30 @@ export interface Pricing {
   received: bigint;
   /** In minor units of the receive currency, never below zero. */
   recipientGets: bigint;
+  /** The total cost and its percent as the decimal engine has them, once asked for (decimalCost). */
+  decimal: DecimalCost | undefined;
+  /** The total cost and its percent as the wire writes them, once asked for (costFigures). */
+  figures: CostFigures | undefined;
+}
+
+/** The total cost and its percent with the decimal engine's 40-digit roundings. */
+export interface DecimalCost {
   /** Sender pays − what the recipient gets valued at mid, in the send currency (40 digits). */
   totalCost: Scaled;
   /** totalCost / S × 100 (40 digits). */
   totalCostPercent: Scaled;
+  /** totalCostPercent as the ranking compares it. */
+  percentFraction: Fraction;
+}
+
+/** What the wire shows of the total cost. */
+export interface CostFigures {
+  /** Rounded up to the send currency's minor unit. */
+  totalCost: string;
+  /** To 4 decimals, half to even. */
+  percent: string;
+  /** sdg.ts's verdict on the unrounded percent. */
+  sdg: SdgVerdict;
 }
 
 const valuedDigits = digitMemo();
@@ -185,9 +235,10 @@ const ratioDigits = digitMemo();
 
 /**
  * Prices `send` (S(units) at `plan.sendScale`) against `mid`. Every step the decimal engine
- * rounds to 40 significant digits is rounded here the same way (a no-op but for extreme inputs,
- * and for the divisions): with a mid that is itself a rounded quotient (1 / 0.00197), exact
- * arithmetic would land a hair off the round figure decimal.js gives, and the wire would differ.
+ * rounds to 40 significant digits is rounded here the same way (a no-op but for extreme inputs):
+ * with a mid that is itself a rounded quotient (1 / 0.00197), exact arithmetic would land a hair
+ * off the round figure decimal.js gives, and the wire would differ. The total cost, whose value
+ * divides by the mid, is left to costFigures and decimalCost.
  */
 export function price(plan: QuotePlan, send: bigint, mid: Mid): Pricing {
   if (send <= 0n) throw new RangeError("the send amount must be positive");
@@ -198,22 +249,32 @@ export function price(plan: QuotePlan, send: bigint, mid: Mid): Pricing {
   const converted = plan.onTop || fee === 0n ? send : roundToPrecision(send - feeAtSend);
   const received = receivedOf(plan, converted);
   const recipientGets = recipientGetsOf(plan, received);
+  return { plan, terms, send, fee, senderPays, converted, received, recipientGets, decimal: undefined, figures: undefined };
+}
+
+/** The total cost and its percent, each division rounded to 40 digits as decimal.js rounds it. */
+export function decimalCost(p: Pricing): DecimalCost {
+  if (p.decimal !== undefined) return p.decimal;
+  const { plan, received, senderPays } = p;
+  const mid = p.terms.mid;
   // received / mid = (received / m) × 10^(dM − E): the quotient of the integers, its scale moved.
   const q = quotient(received, mid.units, valuedDigits);
   const valued = { units: q.units, scale: q.scale + plan.receivedScale - mid.scale };
   const costScale = Math.max(plan.sendScale, valued.scale);
   const costUnits = roundToPrecision(senderPays * pow10(costScale - plan.sendScale) - valued.units * pow10(costScale - valued.scale));
-  const totalCost = { units: costUnits, scale: costScale };
   // totalCost / S × 100 = (costUnits / S(units)) × 10^(sendScale − costScale + 2).
-  const ratio = quotient(costUnits, send, ratioDigits);
-  const totalCostPercent = { units: ratio.units, scale: ratio.scale + costScale - plan.sendScale - 2 };
-  return { plan, terms, send, fee, senderPays, converted, received, recipientGets, totalCost, totalCostPercent };
+  const ratio = quotient(costUnits, p.send, ratioDigits);
+  const scale = ratio.scale + costScale - plan.sendScale - 2;
+  return (p.decimal = {
+    totalCost: { units: costUnits, scale: costScale },
+    totalCostPercent: { units: ratio.units, scale },
+    percentFraction: scale >= 0 ? { num: ratio.units, den: pow10(scale) } : { num: ratio.units * pow10(-scale), den: 1n },
+  });
 }
 
 /** The total cost %, as the ranking compares it. */
 export function costPercentFraction(p: Pricing): Fraction {
-  const { units, scale } = p.totalCostPercent;
-  return scale >= 0 ? { num: units, den: pow10(scale) } : { num: units * pow10(-scale), den: 1n };
+  return decimalCost(p).percentFraction;
 }
 
 /** What the recipient gets valued at mid, in send-currency units. */
@@ -221,19 +282,81 @@ export function homeValueFraction(p: Pricing): Fraction {
   return { num: p.recipientGets * p.terms.receivedFactor, den: p.terms.homeDenominator };
 }
 
+/** The total cost as the wire writes it, its percent and the verdict on it. */
+export function costFigures(p: Pricing): CostFigures {
+  return (p.figures ??= exactCostFigures(p) ?? decimalCostFigures(p));
+}
+
 /**
- * The total cost % as the wire writes it (4 decimals, half to even) and sdg.ts's verdict on it
- * ("below 3", "above 5": 3 and 5 themselves fall between), from its digits.
+ * The wire's figures from the decimal engine's 40-digit values: the percent to 4 decimals (half
+ * to even) and sdg.ts's verdict on it ("below 3", "above 5": 3 and 5 themselves fall between),
+ * from its digits.
  */
-export function costPercentFigures(p: Pricing): { text: string; sdg: SdgVerdict } {
-  const { units, scale } = p.totalCostPercent;
+export function decimalCostFigures(p: Pricing): CostFigures {
+  const { totalCost, totalCostPercent } = decimalCost(p);
+  const totalCostText = ceilText(totalCost, p.plan.sendDigits);
+  const { units, scale } = totalCostPercent;
   if (scale > 4) {
-    const { text, within } = halfEvenText(p.totalCostPercent, 4, "30000", "50000");
-    return { text, sdg: within < 0 ? "below_3" : within > 0 ? "above_5" : "3_to_5" };
+    const { text, within } = halfEvenText(totalCostPercent, 4, "30000", "50000");
+    return { totalCost: totalCostText, percent: text, sdg: within < 0 ? "below_3" : within > 0 ? "above_5" : "3_to_5" };
   }
   // Four decimals or fewer: exact as it is.
   const q = units * pow10(4 - scale);
-  return { text: formatUnits(q, 4), sdg: q < 30_000n ? "below_3" : q > 50_000n ? "above_5" : "3_to_5" };
+  return { totalCost: totalCostText, percent: formatUnits(q, 4), sdg: q < 30_000n ? "below_3" : q > 50_000n ? "above_5" : "3_to_5" };
+}
+
+/** 10^32: how far below a figure's unit the decimal engine's roundings may move a value (see below). */
+const MARGIN = pow10(32);
+
+/**
+ * The same figures from the exact values, for a positive cost whose exact value is clear of every
+ * point where the wire's rounding or the verdict changes (a minor unit, a half unit of the
+ * percent's fourth decimal, 3 and 5); undefined otherwise, for decimalCostFigures to decide.
+ *
+ * Why the exact value then gives the decimal engine's figures: it rounds the valued amount v and
+ * then the cost c = senderPays − v to 40 significant digits, and the percent once more, so its
+ * cost is within 10^−39 × (senderPays + |v|) of the exact one and its percent within
+ * 2 × 10^−39 × (senderPays + |v|) × 100 / S. A value that far from every such point rounds, and
+ * compares, the same either way. Both checks below ask for a distance of more than bound / 10^32
+ * (bound ≥ that sum, in the figure's units), where the cost needs bound / 10^39 and the percent
+ * 4 × bound / 10^33.
+ */
+function exactCostFigures(p: Pricing): CostFigures | undefined {
+  const t = p.terms.exact;
+  const pays = p.senderPays * t.paysFactor;
+  const valued = p.received * t.receivedFactor;
+  const cost = pays - valued;
+  if (cost <= 0n) return undefined;
+  // The engines' difference, in units of 1 / denominator of a minor unit, is below bound / 10^39.
+  const bound = pays + 2n * (valued < 0n ? -valued : valued);
+  const y = t.denominator;
+  const whole = cost / y;
+  const rest = cost - whole * y;
+  // On a point itself the distance is 0: left to the decimal engine too.
+  if ((rest < y - rest ? rest : y - rest) * MARGIN <= bound) return undefined;
+
+  // percent × 10^4 = cost × percentFactor / (denominator × S).
+  const num = cost * t.percentFactor;
+  const den = y * p.send;
+  const q = num / den;
+  const r = num - q * den;
+  const percentBound = bound * t.boundFactor;
+  const fromHalf = 2n * r - den;
+  if ((fromHalf < 0n ? -fromHalf : fromHalf) * MARGIN <= percentBound) return undefined;
+  // Next to 3 % or 5 %: how far the exact percent is from it.
+  const fromThreshold = q === 29_999n || q === 49_999n ? den - r : q === 30_000n || q === 50_000n ? r : undefined;
+  if (fromThreshold !== undefined && fromThreshold * MARGIN <= percentBound) return undefined;
+  return {
+    totalCost: formatUnits(whole + 1n, p.plan.sendDigits),
+    percent: formatUnits(fromHalf > 0n ? q + 1n : q, 4),
+    sdg: q < 30_000n ? "below_3" : q >= 50_000n && (q > 50_000n || r > 0n) ? "above_5" : "3_to_5",
+  };
+}
+
+/** The total cost % as the wire writes it and the verdict on it. */
+export function costPercentFigures(p: Pricing): { text: string; sdg: SdgVerdict } {
+  const f = costFigures(p);
+  return { text: f.percent, sdg: f.sdg };
 }
 
 /** S as the wire writes it: to the send currency's minor unit, half to even. */
@@ -251,7 +374,7 @@ export function wireFigures(p: Pricing) {
     senderPays: formatUnits(toMinor === 1n ? p.senderPays : ceilDiv(p.senderPays, toMinor), plan.sendDigits),
     recipientGets: formatUnits(p.recipientGets, plan.receiveDigits),
     // Rounded up to the minor unit, as a sender would be charged it.
-    totalCost: ceilText(p.totalCost, plan.sendDigits),
+    totalCost: costFigures(p).totalCost,
   };
 }
 
