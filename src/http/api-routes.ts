@@ -9,7 +9,6 @@
 import { type Context, type Env, type MiddlewareHandler } from "hono";
 import { Hono } from "hono/tiny";
 import { HTTPException } from "hono/http-exception";
-import { validator } from "hono/validator";
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { validationProblem } from "./problem.ts";
@@ -64,11 +63,26 @@ export type RouteContext<E extends Env, R extends ApiRoute> = Context<E, string,
 /** How the problem+json detail names each part of the request. */
 const PARTS = { json: "body", query: "query", param: "path" } as const;
 
-function validate(target: keyof typeof PARTS, schema: Schema): MiddlewareHandler {
-  return validator(target, (value) => {
-    const result = z.safeParse(schema, value);
-    return result.success ? (result.data as object) : validationProblem(PARTS[target], result.error);
-  });
+/**
+ * The path and the query checked in one middleware rather than one each (a middleware's turn per
+ * part on every request, as hono/validator would have it); the query read as hono/validator reads
+ * it, a name given twice becoming an array.
+ */
+function validatePathAndQuery(params: Schema | undefined, query: Schema | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    if (query) {
+      const value = Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+      const result = z.safeParse(query, value);
+      if (!result.success) return validationProblem(PARTS.query, result.error);
+      c.req.addValidatedData("query", result.data as object);
+    }
+    if (params) {
+      const result = z.safeParse(params, c.req.param());
+      if (!result.success) return validationProblem(PARTS.param, result.error);
+      c.req.addValidatedData("param", result.data as object);
+    }
+    await next();
+  };
 }
 
 const isJson = (mediaType: string) => /^application\/([a-z-.]+\+)?json/i.test(mediaType);
@@ -91,12 +105,28 @@ async function hasBody(c: Context): Promise<boolean> {
   }
 }
 
-/** A body that is not JSON is a 415, before any parsing; an empty body without a type reaches validation. */
-const jsonOnly: MiddlewareHandler = async (c, next) => {
-  const type = c.req.header("content-type");
-  if (type ? !JSON_REQUEST.test(type) : await hasBody(c)) throw new HTTPException(415, { message: "Unsupported Media Type" });
-  await next();
-};
+/**
+ * A JSON body checked by `schema`. A body that is not JSON is a 415, before any parsing; an empty
+ * body without a type reaches validation (as `{}`); JSON that does not parse is a 400.
+ */
+function validateJsonBody(schema: Schema): MiddlewareHandler {
+  return async (c, next) => {
+    const type = c.req.header("content-type");
+    if (type ? !JSON_REQUEST.test(type) : await hasBody(c)) throw new HTTPException(415, { message: "Unsupported Media Type" });
+    let value: unknown = {};
+    if (type) {
+      try {
+        value = await c.req.json();
+      } catch {
+        throw new HTTPException(400, { message: "Malformed JSON in request body" });
+      }
+    }
+    const result = z.safeParse(schema, value);
+    if (!result.success) return validationProblem(PARTS.json, result.error);
+    c.req.addValidatedData("json", result.data as object);
+    await next();
+  };
+}
 
 /** A Hono app whose documented routes are declared with `defineRoute` and registered with `openapi`. */
 export class ApiApp<E extends Env> extends Hono<E> {
@@ -109,10 +139,9 @@ export class ApiApp<E extends Env> extends Hono<E> {
     this.apiRoutes.push(route);
     const { params, query, body } = route.request ?? {};
     const checks: MiddlewareHandler[] = [];
-    if (query) checks.push(validate("query", query));
-    if (params) checks.push(validate("param", params));
+    if (query || params) checks.push(validatePathAndQuery(params, query));
     const json = Object.entries(body?.content ?? {}).find(([mediaType]) => isJson(mediaType));
-    if (json) checks.push(jsonOnly, validate("json", json[1].schema));
+    if (json) checks.push(validateJsonBody(json[1].schema));
     const path = route.path.replaceAll(/\/{(.+?)}/g, "/:$1");
     this.on(route.method.toUpperCase(), path, ...(checks as []), handler as unknown as MiddlewareHandler<E>);
     return this;
