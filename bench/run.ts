@@ -16,13 +16,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const SIZES = [10, 50, 200] as const;
 /** Measured time per throughput case; enough for thousands of requests, short enough for the budget. */
-const CASE_MS = Number(process.env.BENCH_CASE_MS ?? 4000);
+const CASE_MS = Number(process.env.BENCH_CASE_MS ?? 4800);
 /**
  * Floor/comparison pairs per size; the reported ratio is their median. On a shared 2-core machine
- * one pair's ratio ranged from 0.55 to 0.95 within a run: ten pairs of 400 ms keep the median
- * steadier than five of 600 ms did, for under 3 s more per size.
+ * one pair's ratio ranged from 0.4 to 1.15 within a run: sixteen pairs of 300 ms give a median
+ * steadier than ten of 400 ms did, for about 2 s more per size.
  */
-const SLICES = 10;
+const SLICES = 16;
 /** In flight at once: enough to keep the one workerd thread busy while Node reads responses. */
 const CONCURRENCY = 8;
 
@@ -61,6 +61,10 @@ const comparePath = (n: number) => (i: number) => `/v1/corridors/${corridorOf[n]
 const ratios: Record<string, number> = {};
 /** Every pair's ratio, in the order measured: how far one pair can be from the median. */
 const pairRatios: Record<string, number[]> = {};
+/** The same ratio from workerd's request thread's CPU time per request (bench/worker.ts), median of the pairs. */
+const cpuRatios: Record<string, number | null> = {};
+const floorCpuUs: Record<string, number | null> = {};
+const compareCpuUs: Record<string, number | null> = {};
 // Warm every case first (JIT, KV caches). Then, per size, alternate short floor and comparison
 // slices and take the median of the slice pairs' ratios: other work on the machine comes and goes,
 // and a pair measured back to back is under about the same load.
@@ -73,20 +77,31 @@ for (const n of SIZES) {
   const f: number[] = [];
   const c: number[] = [];
   const p50: number[] = [];
+  const fCpu: number[] = [];
+  const cCpu: number[] = [];
   for (let k = 0; k < SLICES; k++) {
     const fs = await throughput(w, floorPath(n), CASE_MS / SLICES, CONCURRENCY, 60);
     const cs = await throughput(w, comparePath(n), CASE_MS / SLICES, CONCURRENCY, 60);
     f.push(fs.requestsPerSecond);
     c.push(cs.requestsPerSecond);
     p50.push(cs.p50ms);
+    if (fs.threadCpuUs !== undefined && cs.threadCpuUs !== undefined) {
+      fCpu.push(fs.threadCpuUs);
+      cCpu.push(cs.threadCpuUs);
+    }
   }
+  const measuredCpu = fCpu.length === SLICES;
+  cpuRatios[n] = measuredCpu ? round(median(fCpu.map((x, i) => x / cCpu[i]!)), 3) : null;
+  floorCpuUs[n] = measuredCpu ? median(fCpu) : null;
+  compareCpuUs[n] = measuredCpu ? median(cCpu) : null;
   floor[n] = median(f);
   comparison[n] = median(c);
   compareP50[n] = median(p50);
   const pairs = c.map((x, i) => x / f[i]!);
   ratios[n] = median(pairs);
   pairRatios[n] = pairs.map((r) => round(r, 3));
-  log(`${n} products: floor ${floor[n].toFixed(0)} req/s, comparison ${comparison[n].toFixed(0)} req/s (p50 ${compareP50[n].toFixed(2)} ms), ratio ${ratios[n].toFixed(3)} (pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)})`);
+  const cpu = measuredCpu ? `; workerd's request thread ${floorCpuUs[n]!.toFixed(0)} vs ${compareCpuUs[n]!.toFixed(0)} µs CPU per request, ratio ${cpuRatios[n]}` : "";
+  log(`${n} products: floor ${floor[n].toFixed(0)} req/s, comparison ${comparison[n].toFixed(0)} req/s (p50 ${compareP50[n].toFixed(2)} ms), ratio ${ratios[n].toFixed(3)} (pairs ${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)})${cpu}`);
 }
 await w.mf.dispose();
 
@@ -116,6 +131,10 @@ const results = {
     compare_rps: roundAll(comparison, 0),
     compare_p50_ms: roundAll(compareP50, 2),
     compare_vs_floor_pairs: pairRatios,
+    // Null where /proc does not show workerd's threads (not Linux).
+    compare_vs_floor_thread_cpu: cpuRatios,
+    floor_thread_cpu_us: roundAll(floorCpuUs, 0),
+    compare_thread_cpu_us: roundAll(compareCpuUs, 0),
     decimal_evaluations_per_s: Math.round(arithmetic.decimalPerSecond),
     float_evaluations_per_s: Math.round(arithmetic.floatPerSecond),
     decimal_js_evaluations_per_s: Math.round(arithmetic.decimalJsPerSecond),
