@@ -25,6 +25,9 @@ const wide = (intDigits: number, decimals: number) => fc.oneof({ weight: 3, arbi
 const percentText = fc.oneof(fc.integer({ min: 0, max: 9999 }).map((bp) => new Decimal(bp).dividedBy(100).toFixed()), decimalText(1, 18));
 const positive = (intDigits: number, decimals: number) => wide(intDigits, decimals).filter((s) => !new Decimal(s).isZero());
 
+/** What a product carries besides its prices: the same for every product here. */
+const listing = { payIn: "cash", payOut: "cash", speed: "same_day", transparent: true, observedAt: "2026-11-20T10:00:00Z", sample: false } as const;
+
 const productArb = fc
   .record({
     send: fc.constantFrom(...CURRENCIES),
@@ -55,12 +58,7 @@ const productArb = fc
     feeMode: d.feeMode,
     rate: d.rate,
     ...(d.receiverFee !== undefined ? { receiverFee: { amount: d.receiverFee, currency: d.receive } } : {}),
-    payIn: "cash",
-    payOut: "cash",
-    speed: "same_day",
-    transparent: true,
-    observedAt: "2026-11-20T10:00:00Z",
-    sample: false,
+    ...listing,
   }));
 
 /**
@@ -89,12 +87,7 @@ const kwdToInr = (fee: string, feeMode: "on_top" | "deducted", rate: string): Pr
   fee: { fixed: fee, percent: "0" },
   feeMode,
   rate,
-  payIn: "cash",
-  payOut: "cash",
-  speed: "same_day",
-  transparent: true,
-  observedAt: "2026-11-20T10:00:00Z",
-  sample: false,
+  ...listing,
 });
 
 describe("the scaled engine against the decimal engine", () => {
