@@ -19,8 +19,8 @@ const SIZES = [10, 50, 200] as const;
 const CASE_MS = Number(process.env.BENCH_CASE_MS ?? 4800);
 /**
  * Floor/comparison pairs per size; the reported ratio is their median. On a shared 2-core machine
- * one pair's ratio ranged from 0.4 to 1.15 within a run: sixteen pairs of 300 ms give a median
- * steadier than ten of 400 ms did, for about 2 s more per size.
+ * one pair's ratio ranged from 0.4 to 1.4 within a run, so the median wants many pairs: sixteen of
+ * 300 ms, for about 2 s more per size than ten of 400 ms.
  */
 const SLICES = 16;
 /** In flight at once: enough to keep the one workerd thread busy while Node reads responses. */
