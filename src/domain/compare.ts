@@ -10,7 +10,7 @@ import { rank, type Filters, type Question, type Rankable, type SortOrder } from
 import type { ResolvedMid } from "./reference-rates.ts";
 import { pow10, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
 import { smallestSendUnits } from "./reverse.ts";
-import { costPercentFigures, costPercentFraction, homeValueFraction, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures, type Mid, type Pricing, type ScaledProduct } from "./scaled-cost.ts";
+import { costFigures, costPercentFigures, costPercentFraction, homeValueFraction, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures, type Mid, type Pricing, type ScaledProduct } from "./scaled-cost.ts";
 import type { FeeMode, PayIn, PayOut, ProductInput, ProviderType, Speed } from "./schemas.ts";
 import type { SdgVerdict } from "./sdg.ts";
 
@@ -419,9 +419,9 @@ function quoteJson(c: Candidate, sent: string, ageDays: number, staleAfterDays: 
     j.afterFeeMargin = margin;
   }
   const f = wireFigures(c.pricing);
-  const percent = costPercentFigures(c.pricing);
+  const cost = costFigures(c.pricing);
   return (
-    `${j.opening}${sent}${f.fee}${j.afterFee}${f.totalCost}${j.sendCurrencyPercent}${percent.text}"},"senderPays":{"amount":"` +
-    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[percent.sdg]}${ageDays}${ageDays > staleAfterDays ? j.closingStale : j.closingFresh}`
+    `${j.opening}${sent}${f.fee}${j.afterFee}${cost.totalCost}${j.sendCurrencyPercent}${cost.percent}"},"senderPays":{"amount":"` +
+    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[cost.sdg]}${ageDays}${ageDays > staleAfterDays ? j.closingStale : j.closingFresh}`
   );
 }

@@ -3,7 +3,8 @@
  * Division of two Decimals with exactly decimal.js's result (the quotient correctly rounded to the
  * shared Decimal's 40 significant digits, half to even), done on BigInt. decimal.js divides by
  * long division in base 10^7, some 7–10 µs at 40 digits; a BigInt quotient is a few times faster,
- * and a comparison divides twice per quote. Anything unusual (zero, NaN, ±Infinity) is left to
+ * and a comparison divides twice per quote whose exact figures cannot be trusted to match
+ * decimal.js's (scaled-cost.ts). Anything unusual (zero, NaN, ±Infinity) is left to
  * decimal.js itself.
  */
 import { Decimal } from "./money.ts";

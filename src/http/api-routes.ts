@@ -63,6 +63,14 @@ export type RouteContext<E extends Env, R extends ApiRoute> = Context<E, string,
 /** How the problem+json detail names each part of the request. */
 const PARTS = { json: "body", query: "query", param: "path" } as const;
 
+/** `value` checked by `schema` and kept for the handler as `part`; or the 400 naming the field. */
+function check(c: Context, part: keyof typeof PARTS, schema: Schema, value: unknown): Response | undefined {
+  const result = z.safeParse(schema, value);
+  if (!result.success) return validationProblem(PARTS[part], result.error);
+  c.req.addValidatedData(part, result.data as object);
+  return undefined;
+}
+
 /**
  * The path and the query checked in one middleware rather than one each (a middleware's turn per
  * part on every request, as hono/validator would have it); the query read as hono/validator reads
@@ -70,17 +78,10 @@ const PARTS = { json: "body", query: "query", param: "path" } as const;
  */
 function validatePathAndQuery(params: Schema | undefined, query: Schema | undefined): MiddlewareHandler {
   return async (c, next) => {
-    if (query) {
-      const value = Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
-      const result = z.safeParse(query, value);
-      if (!result.success) return validationProblem(PARTS.query, result.error);
-      c.req.addValidatedData("query", result.data as object);
-    }
-    if (params) {
-      const result = z.safeParse(params, c.req.param());
-      if (!result.success) return validationProblem(PARTS.param, result.error);
-      c.req.addValidatedData("param", result.data as object);
-    }
+    const problem =
+      (query && check(c, "query", query, Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v])))) ||
+      (params && check(c, "param", params, c.req.param()));
+    if (problem) return problem;
     await next();
   };
 }
@@ -121,9 +122,8 @@ function validateJsonBody(schema: Schema): MiddlewareHandler {
         throw new HTTPException(400, { message: "Malformed JSON in request body" });
       }
     }
-    const result = z.safeParse(schema, value);
-    if (!result.success) return validationProblem(PARTS.json, result.error);
-    c.req.addValidatedData("json", result.data as object);
+    const problem = check(c, "json", schema, value);
+    if (problem) return problem;
     await next();
   };
 }
