@@ -18,11 +18,9 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts"],
-    // Node drives Chromium there: vitest.browser.config.ts.
-    exclude: ["test/browser/**", "**/node_modules/**"],
+    // Node drives Chromium there: vitest.browser.config.ts; test/node/ runs in Node: vitest.node.config.ts.
+    exclude: ["test/browser/**", "test/node/**", "**/node_modules/**"],
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 30_000,
-    // Real data files live beside the repository, in ../shared.
   },
-  server: { fs: { allow: [".."] } },
 });

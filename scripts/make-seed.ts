@@ -1,9 +1,9 @@
 /**
  * Writes corridors/*.json, the seed data `npm start` loads: the eight East African corridors from
- * the World Bank's RPW observations of 2019Q4 (../shared/data/rpw), and four corridors of sample
- * data priced against the ECB's reference rates of 2025-05-09 (../shared/data/ecb).
+ * the World Bank's RPW observations of 2019Q4 (data/rpw/), and four corridors of sample
+ * data priced against the ECB's reference rates of 2025-05-09 (data/ecb/).
  *
- *   node scripts/make-seed.ts [path/to/shared/data]
+ *   node scripts/make-seed.ts [path/to/data]
  *
  * The output is committed; this script documents, and can repeat, how it was made.
  */
@@ -14,7 +14,7 @@ import { join } from "node:path";
 import Decimal from "decimal.js";
 
 const D = Decimal.clone({ precision: 40 });
-const data = process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "data");
+const data = process.argv[2] ?? join(import.meta.dirname, "..", "data");
 const out = join(import.meta.dirname, "..", "corridors");
 
 const RPW_CREDIT = "The World Bank, Remittance Prices Worldwide, remittanceprices.worldbank.org (CC BY 4.0)";
@@ -144,7 +144,7 @@ function rpwCorridors() {
         `Prices observed by the World Bank's RPW survey in 2019Q4 (${list.length} rows). Rates are the mid-market rate implied by the observations ` +
         `(median of rate ÷ (1 − margin)) times (1 − the published margin), so each product's margin is RPW's own; fees are RPW's at the USD 200 ` +
         `and USD 500 equivalents (the first up to ${list[0]!["CC1 LCU AMOUNT"]} ${send}, the second above). Non-transparent rows disclose no rate and are shown at mid.`,
-      source: `${RPW_CREDIT}; rows of 2019_4Q from ../shared/data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv`,
+      source: `${RPW_CREDIT}; rows of 2019_4Q from data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv`,
       rates: [...mids].map(([quote, rate]) => ({
         base: send,
         quote,
@@ -169,7 +169,7 @@ const SAMPLE_NOTE = "SAMPLE DATA: illustrative providers and prices, not observa
 /** Sample corridors: fictional providers, real ECB reference rates (or a stated sample rate for KWD). */
 function sampleCorridors() {
   const ecb = ecbRates();
-  const ecbSource = `ECB euro reference rate of ${ecb.date} (../shared/data/ecb/eurofxref-daily.xml)`;
+  const ecbSource = `ECB euro reference rate of ${ecb.date} (data/ecb/eurofxref-daily.xml)`;
   const ecbRate = (quote: string) => ({ base: "EUR", quote, rate: ecb.rates[quote]!, asOf: `${ecb.date}T14:15:00Z`, source: ecbSource });
   const observedAt = `${ecb.date}T12:00:00Z`;
   const product = (id: string, send: string, receive: string, mid: Decimal, marginPercent: string, fee: object, extra: object = {}) => ({

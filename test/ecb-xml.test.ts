@@ -5,8 +5,8 @@
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import daily from "../../shared/data/ecb/eurofxref-daily.xml?raw";
-import history from "../../shared/data/ecb/eurofxref-hist-extract-2019-12-17_2020-01-28.xml?raw";
+import daily from "../data/ecb/eurofxref-daily.xml?raw";
+import history from "../data/ecb/eurofxref-hist-extract-2019-12-17_2020-01-28.xml?raw";
 import { parseEcbXml } from "../src/import/ecb-xml.ts";
 
 type Cube = { time?: string; currency?: string; rate?: string; Cube?: Cube[] };

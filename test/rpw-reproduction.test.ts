@@ -9,7 +9,7 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import { describe, expect, it } from "vitest";
-import csv from "../../shared/data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
+import csv from "../data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
 import { evaluate, prepareProduct } from "../src/domain/cost.ts";
 import { Decimal, HUNDRED } from "../src/domain/money.ts";
 import type { ProductInput } from "../src/domain/schemas.ts";

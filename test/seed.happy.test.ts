@@ -4,7 +4,7 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import rpwCsv from "../../shared/data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
+import rpwCsv from "../data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
 import { seedRequests, type SeedFile } from "../src/seed/seed-requests.ts";
 import { adminCall, call, json } from "./helpers.ts";
 

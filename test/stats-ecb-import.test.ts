@@ -4,8 +4,8 @@
 import { env as cloudflareEnv } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import daily from "../../shared/data/ecb/eurofxref-daily.xml?raw";
-import history from "../../shared/data/ecb/eurofxref-hist-extract-2019-12-17_2020-01-28.xml?raw";
+import daily from "../data/ecb/eurofxref-daily.xml?raw";
+import history from "../data/ecb/eurofxref-hist-extract-2019-12-17_2020-01-28.xml?raw";
 import worker from "../src/index.ts";
 import type { Env } from "../src/env.ts";
 import { kvRatesRepo } from "../src/store/rates-repo.ts";

@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/browser/esm/sync";
 import Decimal from "decimal.js";
-import flowsCsv from "../../shared/data/remittance_flows/bilateral_remittances_2017.csv?raw";
-import rpwCsv from "../../shared/data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
+import flowsCsv from "../data/remittance_flows/bilateral_remittances_2017.csv?raw";
+import rpwCsv from "../data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
 import { adminCall, call, json } from "./helpers.ts";
 
 const NAMES: Record<string, string> = { KEN: "Kenya", RWA: "Rwanda", SSD: "South Sudan", TZA: "Tanzania", UGA: "Uganda" };

@@ -5,7 +5,7 @@
 import { env as cloudflareEnv } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import daily from "../../shared/data/ecb/eurofxref-daily.xml?raw";
+import daily from "../data/ecb/eurofxref-daily.xml?raw";
 import type { Env } from "../src/env.ts";
 import { statsLedgerOf } from "../src/http/services.ts";
 import { adminCall, call, json, product, putProvider } from "./helpers.ts";

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/browser/esm/sync";
-import rpwCsv from "../../shared/data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
-import atcrCsv from "../../shared/data/rpw/rpw_databank_corridors_ATCR_2011Q1-2019Q4.csv?raw";
+import rpwCsv from "../data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
+import atcrCsv from "../data/rpw/rpw_databank_corridors_ATCR_2011Q1-2019Q4.csv?raw";
 import { adminCall, call, json } from "./helpers.ts";
 
 // This extract rounds 2016Q2–2018Q3 to whole numbers (SOURCE.md): those quarters cannot match.

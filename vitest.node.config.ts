@@ -1,0 +1,14 @@
+/**
+ * Tests that run in Node, not workerd: checks on the repository itself (nothing read from outside
+ * it, the generated Env matches wrangler.toml, the OpenAPI document lints clean).
+ */
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/node/**/*.test.ts"],
+    environment: "node",
+    reporters: ["default", "./test/summary-reporter.ts"],
+    testTimeout: 120_000,
+  },
+});
