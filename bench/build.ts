@@ -1,9 +1,10 @@
 /**
- * Builds the worker the way it is deployed (`wrangler deploy --dry-run --minify`) and measures it.
+ * Builds a worker the way it is deployed (`wrangler deploy --dry-run --minify`) and measures it:
+ * the production entry (wrangler.toml's `main`) or another, such as the bench's (worker-entry.ts).
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 export interface Build {
@@ -14,16 +15,17 @@ export interface Build {
   wranglerSays: string | undefined;
 }
 
-export function buildWorker(root: string, outdir: string): Build {
+export function buildWorker(root: string, outdir: string, entry?: string): Build {
   // Run wrangler with this Node (22), not whichever `node` the PATH finds first.
   const wrangler = join(root, "node_modules/wrangler/bin/wrangler.js");
-  const out = execFileSync(process.execPath, [wrangler, "deploy", "--dry-run", "--minify", "--outdir", outdir], {
+  const out = execFileSync(process.execPath, [wrangler, "deploy", "--dry-run", "--minify", "--outdir", outdir, ...(entry ? [entry] : [])], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const scriptPath = join(outdir, "index.js");
+  // wrangler names the bundle after its entry: index.js for src/index.ts.
+  const scriptPath = join(outdir, `${basename(entry ?? "index.ts", ".ts")}.js`);
   const bytes = readFileSync(scriptPath);
   return {
     scriptPath,

@@ -11,7 +11,7 @@ import { startWorker } from "./worker.ts";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const t0 = performance.now();
-const build = buildWorker(root, join(here, ".build"));
+const build = buildWorker(root, join(here, ".build", "bench"), "bench/worker-entry.ts");
 console.log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const statsWorker = await startWorker(root, build.scriptPath);
 const importWorker = await startWorker(root, build.scriptPath);

@@ -40,7 +40,6 @@ export async function startWorker(root: string, scriptPath: string): Promise<Wor
             CORRIDOR_LEDGER: { type: "durable-object", worker: "tenc", exportName: "CorridorLedger" },
             STATS_LEDGER: { type: "durable-object", worker: "tenc", exportName: "StatsLedger" },
             ADMIN_TOKEN: text(ADMIN_TOKEN),
-            BENCH_FLOOR: text("1"),
             STALE_AFTER_DAYS: text("30"),
           },
           exports: { CorridorLedger: { type: "durable-object", storage: "sqlite" }, StatsLedger: { type: "durable-object", storage: "sqlite" } },

@@ -14,7 +14,6 @@ import { registerPutRateRoute } from "./routes/admin/put-rate.ts";
 import { registerAuditRoute } from "./routes/admin/audit.ts";
 import { registerCorridorHistoryRoute } from "./routes/admin/corridor-history.ts";
 import { registerTokenRoutes } from "./routes/admin/tokens.ts";
-import { registerBenchFloorRoute } from "./routes/bench-floor.ts";
 import { registerCompareRoute } from "./routes/compare/compare-quotes.ts";
 import { registerCorridorRoutes } from "./routes/compare/list-corridors.ts";
 import { publicResponses } from "./http/public-responses.ts";
@@ -61,7 +60,6 @@ export function buildApp(options: ServiceOptions = {}) {
   registerTokenRoutes(app);
   registerAuditRoute(app);
   registerCorridorHistoryRoute(app);
-  registerBenchFloorRoute(app);
   registerImportRpwRoute(app);
   registerImportEcbRoute(app);
   registerImportFlowsRoute(app);

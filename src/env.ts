@@ -22,8 +22,6 @@ export interface Env {
   EMBED_FRAME_ANCESTORS?: string;
   /** Days after which a quote is left out of comparisons, still kept in history (unset or 0: never). */
   EXCLUDE_AFTER_DAYS?: string;
-  /** Set only by `npm run bench`: enables the floor route it measures against (routes/bench-floor.ts). */
-  BENCH_FLOOR?: string;
   /** The one writer of the regulators' statistics (stats-ledger.ts). */
   STATS_LEDGER: DurableObjectNamespace<StatsLedger>;
   /** Where the scheduled handler fetches the ECB's daily reference rates. */

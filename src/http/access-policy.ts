@@ -6,8 +6,7 @@
  * Requests no action covers are the operator's alone (deny by default).
  */
 
-export const roles = ["operator", "provider", "collector"] as const;
-export type Role = (typeof roles)[number];
+import type { Principal, Role } from "../domain/principals.ts";
 
 interface ActionRule {
   /** An HTTP method, or "*" for any. */
@@ -34,9 +33,6 @@ export const grants: Record<Exclude<Role, "operator">, readonly Action[]> = {
   provider: ["quotes:write"],
   collector: ["imports:run"],
 };
-
-/** Who is calling: the operator (ADMIN_TOKEN) or the holder of an issued token. */
-export type Principal = { id: "operator"; role: "operator" } | { id: string; role: "provider"; providerId: string } | { id: string; role: "collector" };
 
 const compiled = Object.entries(actions).map(([name, rule]) => ({
   name: name as Action,

@@ -6,7 +6,8 @@
  * token, 403 for a known token acting outside its grant.
  */
 import { createMiddleware } from "hono/factory";
-import { authorize, type Principal } from "./access-policy.ts";
+import type { Principal } from "../domain/principals.ts";
+import { authorize } from "./access-policy.ts";
 import { ApiError } from "./problem.ts";
 import type { AppEnv } from "./services.ts";
 

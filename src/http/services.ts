@@ -7,12 +7,12 @@ import { createMiddleware } from "hono/factory";
 import type { Env } from "../env.ts";
 import { kvAuditRepo, type AuditRepo } from "../store/audit-repo.ts";
 import { kvCorridorsRepo, type CorridorsRepo } from "../store/corridors-repo.ts";
-import { guardedKv } from "../store/guarded-kv.ts";
+import { guardedKv } from "./guarded-kv.ts";
 import { kvIdempotencyRepo, type IdempotencyRepo } from "../store/idempotency-repo.ts";
 import { kvRatesRepo, type RatesRepo } from "../store/rates-repo.ts";
 import { kvPartnerKeysRepo, type PartnerKeysRepo } from "../store/partner-keys-repo.ts";
 import { kvTokensRepo, type TokensRepo } from "../store/tokens-repo.ts";
-import type { Principal } from "./access-policy.ts";
+import type { Principal } from "../domain/principals.ts";
 import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
 import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
 

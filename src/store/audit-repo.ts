@@ -5,7 +5,7 @@
  * it belongs to (all, its corridor, its provider), named by a count-down of the time so a prefix
  * listing is newest first, and by a unique suffix so concurrent writers never share a key.
  */
-import type { Role } from "../http/access-policy.ts";
+import type { Role } from "../domain/principals.ts";
 import { keys } from "./keys.ts";
 
 export interface AuditRecord {

@@ -5,7 +5,7 @@
  * digits of that hash (96 bits: no collisions in practice), which lets revocation find the key
  * with one prefix listing and keeps a token to one key (nothing to leave half-written).
  */
-import type { Principal } from "../http/access-policy.ts";
+import type { Principal } from "../domain/principals.ts";
 import { sameDigest, sha256Hex } from "./hash.ts";
 import { keys } from "./keys.ts";
 

@@ -7,7 +7,7 @@
 import * as z from "zod/mini";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
-import { unavailableOnFailure } from "../../store/guarded-kv.ts";
+import { unavailableOnFailure } from "../../http/guarded-kv.ts";
 import { adminErrorResponses, corridorFrom, corridorParams } from "../params.ts";
 
 const record = named(

@@ -8,7 +8,7 @@ import { idSlug, providerQuotesInput } from "../../domain/schemas.ts";
 import { actorOf } from "../../http/audited-write.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { ApiError } from "../../http/problem.ts";
-import { STORE_RETRY_AFTER_SECONDS, unavailableOnFailure } from "../../store/guarded-kv.ts";
+import { STORE_RETRY_AFTER_SECONDS, unavailableOnFailure } from "../../http/guarded-kv.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses, corridorFrom, corridorParams } from "../params.ts";
 

@@ -4,7 +4,7 @@
  * Retry-After (or a 429 when KV refuses a write rate), instead of an unhandled 500. The wrapper
  * keeps the real binding's behaviour otherwise, so tests can wrap a real binding in a failing one.
  */
-import { ApiError } from "../http/problem.ts";
+import { ApiError } from "./problem.ts";
 
 export const STORE_RETRY_AFTER_SECONDS = 5;
 
