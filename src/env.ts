@@ -1,29 +1,7 @@
 /**
  * @module
- * The Worker's bindings and settings (wrangler.toml, secrets in .dev.vars or `wrangler secret`).
+ * The Worker's bindings and settings, as `wrangler types` generates them (worker-configuration.d.ts,
+ * `npm run types`) from wrangler.toml, where each is explained, and the secret names in
+ * .dev.vars.example. test/node/env-types.test.ts fails when the generated file drifts.
  */
-import type { CorridorLedger } from "./store/corridor-ledger.ts";
-import type { StatsLedger } from "./store/stats-ledger.ts";
-
-export interface Env {
-  KV: KVNamespace;
-  CORRIDOR_LEDGER: DurableObjectNamespace<CorridorLedger>;
-  /** Bearer token of the operator: every admin route. */
-  ADMIN_TOKEN: string;
-  /** Days after which a quote is flagged stale (default 30). */
-  STALE_AFTER_DAYS?: string;
-  /** Requests per period for a partner's `X-Api-Key` (wrangler.toml [[ratelimits]]). */
-  PARTNER_LIMITER?: RateLimit;
-  /** Requests per period for one client address without a key. */
-  ADDRESS_LIMITER?: RateLimit;
-  /** The period of both limiters, in seconds: the Retry-After of a 429. */
-  RATE_LIMIT_PERIOD_SECONDS?: string;
-  /** The embed page's CSP `frame-ancestors` sources: who may frame /embed (default `*`). */
-  EMBED_FRAME_ANCESTORS?: string;
-  /** Days after which a quote is left out of comparisons, still kept in history (unset or 0: never). */
-  EXCLUDE_AFTER_DAYS?: string;
-  /** The one writer of the regulators' statistics (stats-ledger.ts). */
-  STATS_LEDGER: DurableObjectNamespace<StatsLedger>;
-  /** Where the scheduled handler fetches the ECB's daily reference rates. */
-  ECB_DAILY_URL?: string;
-}
+export type Env = Cloudflare.Env;
