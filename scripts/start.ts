@@ -1,10 +1,13 @@
 /**
- * `npm start`: the service on http://localhost:8787 (or $PORT) with local KV seeded from corridors/.
- * Creates .dev.vars from .dev.vars.example when missing, starts `wrangler dev`, waits for it to
- * answer, then loads every corridors/*.json through the admin API (a repeated seed changes nothing).
+ * `npm start`: the service on http://localhost:8787 (or $PORT) with local KV seeded from corridors/
+ * and the real data of data/. Creates .dev.vars from .dev.vars.example when missing, starts
+ * `wrangler dev`, waits for it to answer, then loads every corridors/*.json through the admin API
+ * (a repeated seed changes nothing) and imports the ECB rates, the remittance flows and the World
+ * Bank's RPW rows through the admin import endpoints, each file once per local state.
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { seedRequests, type SeedFile } from "../src/seed/seed-requests.ts";
 
@@ -57,9 +60,48 @@ async function seed() {
   console.log(`\ntenc: seeded ${files.length} corridors (${providers} providers) from corridors/. Try:\n  curl ${base.replace("127.0.0.1", "localhost")}/v1/corridors\n  curl '${base.replace("127.0.0.1", "localhost")}/v1/corridors/KEN-UGA/quotes?amount=18000'\n`);
 }
 
+/**
+ * The files of data/ that npm start imports, in order: the ECB's dated rates (the 2019–2020 extract
+ * for pricing quotes of those days, then the daily file, the newest, for current rates), the flows
+ * (weights), and last the RPW rows, whose import answers once their statistics are published.
+ */
+const IMPORTS = [
+  { file: "data/ecb/eurofxref-hist-extract-2019-12-17_2020-01-28.xml", path: "/v1/admin/imports/ecb", type: "application/xml" },
+  { file: "data/ecb/eurofxref-daily.xml", path: "/v1/admin/imports/ecb", type: "application/xml" },
+  { file: "data/remittance_flows/bilateral_remittances_2017.csv", path: "/v1/admin/imports/flows", type: "text/csv" },
+  { file: "data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv", path: "/v1/admin/imports/rpw", type: "text/csv" },
+];
+
+/**
+ * Which data files the local state already holds, by content hash. Kept inside wrangler dev's
+ * state folder, so removing .wrangler/state (a fresh local store) imports everything again.
+ */
+const importedLog = join(root, ".wrangler", "state", "tenc-imported.json");
+
+async function importData() {
+  const done = existsSync(importedLog) ? (JSON.parse(readFileSync(importedLog, "utf8")) as Record<string, string>) : {};
+  const summary: string[] = [];
+  for (const { file, path, type } of IMPORTS) {
+    const bytes = readFileSync(join(root, file));
+    const hash = createHash("sha256").update(bytes).digest("hex");
+    if (done[file] === hash) continue;
+    const res = await fetch(base + path, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": type }, body: bytes });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`importing ${file}: POST ${path} answered ${res.status}: ${text}`);
+    done[file] = hash;
+    mkdirSync(join(root, ".wrangler", "state"), { recursive: true });
+    writeFileSync(importedLog, JSON.stringify(done, null, 2) + "\n");
+    summary.push(`${file}: ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`);
+  }
+  console.log(summary.length ? `\ntenc: imported from data/\n  ${summary.join("\n  ")}` : "\ntenc: data/ already imported into this local state (.wrangler/state)");
+  const b = base.replace("127.0.0.1", "localhost");
+  console.log(`Statistics (World Bank RPW, 2011–2019):\n  curl '${b}/v1/stats/corridors/KEN-UGA?period=2011Q3'\n  curl '${b}/v1/stats/corridors/KEN-UGA/history'\n`);
+}
+
 try {
   await waitUntilUp(Date.now() + 90_000);
   await seed();
+  await importData();
 } catch (err) {
   console.error(`tenc: ${(err as Error).message}`);
   wrangler.kill("SIGTERM");
