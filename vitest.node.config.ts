@@ -10,5 +10,7 @@ export default defineConfig({
     environment: "node",
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 120_000,
+    // openapi-lint.test.ts starts `wrangler dev` first.
+    hookTimeout: 180_000,
   },
 });

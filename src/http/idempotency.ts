@@ -9,10 +9,10 @@ import { sha256Hex } from "../store/hash.ts";
 import { ApiError, badRequest } from "./problem.ts";
 import type { AppEnv } from "./services.ts";
 
-const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+export const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const KEY_SYNTAX = /^[\x21-\x7e]{1,255}$/;
 /** Answers that carry a secret shown once (a new token) must not be stored, so cannot be replayed. */
-const NOT_REPLAYABLE = new Set(["/v1/admin/tokens"]);
+export const NOT_REPLAYABLE = new Set(["/v1/admin/tokens"]);
 
 async function fingerprint(method: string, url: URL, body: ArrayBuffer): Promise<string> {
   const head = new TextEncoder().encode(`${method} ${url.pathname}?${url.search}\n`);
@@ -31,7 +31,10 @@ export const idempotency = createMiddleware<AppEnv>(async function idempotency(c
 
   const principal = c.var.principal?.id ?? "anonymous";
   const { idempotency: store } = c.var.services;
-  const [keyHash, print] = await Promise.all([sha256Hex(key), fingerprint(c.req.method, url, await c.req.arrayBuffer())]);
+  const body = await c.req.arrayBuffer();
+  // Reading it consumed the request's stream; the imports stream the body, so they get it again.
+  c.req.raw = new Request(c.req.raw, { body: body.byteLength ? body : null });
+  const [keyHash, print] = await Promise.all([sha256Hex(key), fingerprint(c.req.method, url, body)]);
   const first = await store.get(principal, keyHash);
   if (first) {
     if (first.fingerprint !== print) {

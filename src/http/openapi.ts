@@ -18,6 +18,7 @@ export interface Parameter {
 }
 
 export interface Operation {
+  operationId: string;
   tags: string[];
   summary: string;
   description?: string;
@@ -29,7 +30,7 @@ export interface Operation {
 
 export interface OpenApiDocument {
   openapi: "3.1.0";
-  info: { title: string; version: string; description?: string };
+  info: { title: string; version: string; description?: string; license?: { name: string; identifier?: string; url?: string } };
   servers?: { url: string }[];
   security?: Record<string, string[]>[];
   tags?: { name: string; description?: string }[];
@@ -79,8 +80,22 @@ function convert(routes: readonly ApiRoute[]) {
   return { components, jsonOf };
 }
 
-export function openApiDocument31(app: ApiApp<any>, base: Omit<OpenApiDocument, "paths" | "components">): OpenApiDocument {
-  const { components, jsonOf } = convert(app.apiRoutes);
+/**
+ * A name for the operation, from its method and path (`GET /v1/corridors/{corridor}/quotes` is
+ * `getV1CorridorsCorridorQuotes`): unique, because method and path are.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const words = path.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+}
+
+/** What every route answers besides its own responses: what the middleware in front of it can answer. */
+export type SharedResponses = (route: ApiRoute) => ApiRoute["responses"];
+
+export function openApiDocument31(app: ApiApp<any>, base: Omit<OpenApiDocument, "paths" | "components">, shared: SharedResponses = () => ({})): OpenApiDocument {
+  // A route's own description of a status wins over the shared one.
+  const routes = app.apiRoutes.map((route) => ({ ...route, responses: { ...shared(route), ...route.responses } }));
+  const { components, jsonOf } = convert(routes);
   const content = (c: Content) => Object.fromEntries(Object.entries(c).map(([mediaType, { schema }]) => [mediaType, { schema: jsonOf(schema) }]));
   const parameters = (where: Parameter["in"], schema: Schema | undefined): Parameter[] => {
     if (!schema) return [];
@@ -94,13 +109,13 @@ export function openApiDocument31(app: ApiApp<any>, base: Omit<OpenApiDocument, 
     }));
   };
   const paths: OpenApiDocument["paths"] = {};
-  for (const route of app.apiRoutes) {
+  for (const route of routes) {
     const { request = {}, responses, method, path, ...described } = route;
-    const operation: Operation = { ...described, responses: {} };
+    const operation: Operation = { operationId: operationIdOf(method, path), ...described, responses: {} };
     const params = [...parameters("path", request.params), ...parameters("query", request.query)];
     if (params.length) operation.parameters = params;
     if (request.body) operation.requestBody = { required: request.body.required, content: content(request.body.content) };
-    for (const [status, r] of Object.entries(responses)) operation.responses[status] = { description: r.description, ...(r.content ? { content: content(r.content) } : {}) };
+    for (const [status, r] of Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b))) operation.responses[status] = { description: r.description, ...(r.content ? { content: content(r.content) } : {}) };
     (paths[path] ??= {})[method] = operation;
   }
   return { ...base, components: { securitySchemes: app.securitySchemes, schemas: components }, paths };

@@ -13,7 +13,7 @@ import { hex } from "../store/hash.ts";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
 
-const isAdminPath = (path: string) => path === "/v1/admin" || path.startsWith("/v1/admin/");
+export const isAdminPath = (path: string) => path === "/v1/admin" || path.startsWith("/v1/admin/");
 
 const allowAnyOrigin = cors({
   origin: "*",

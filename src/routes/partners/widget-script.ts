@@ -13,7 +13,7 @@ const route = defineRoute({
   path: "/widget.js",
   tags: ["partners"],
   summary: "The embeddable comparison widget (an ES module defining <tenc-compare>)",
-  description: 'Load it with `<script type="module" src=".../widget.js">`, then place `<tenc-compare corridor="USA-MEX" amount="200" lang="es">`.',
+  description: 'Load it as a module script (`type="module"`, `src` this URL), then place a `tenc-compare` element with `corridor`, `amount` and `lang` attributes (corridor USA-MEX, amount 200, lang es).',
   responses: {
     200: { description: "JavaScript module", content: { "text/javascript": { schema: z.string() } } },
     429: errorResponses[429],
