@@ -1,6 +1,6 @@
 /**
  * The browser tests: Node (not workerd) drives headless Chromium against `wrangler dev`.
- * See test/browser/ and the README's "Partners" section.
+ * See test/browser/ and docs/partners.md.
  */
 import { defineConfig } from "vitest/config";
 import { buildWidget } from "./scripts/build-widget.ts";

@@ -20,7 +20,7 @@ const IMPORT_PATH = "/v1/admin/imports/rpw";
 const CHUNK_ROWS = 5000;
 /**
  * Rows per import request (about 2.2 MB, well under the 32 MiB import body limit). The import
- * requests are sent as README says a bulk load is: `wait=false` (each answers once its rows are
+ * requests are sent as docs/regulators.md says a bulk load is: `wait=false` (each answers once its rows are
  * stored, and the statistics ledger publishes what they changed at most every 10 s, not once per
  * request) except the last, which answers once every row's statistics are published. The status
  * route is read after it, to confirm.
