@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ["test/node/**/*.test.ts"],
     environment: "node",
+    // wrangler types and wrangler dev both run the widget build ([build] in wrangler.toml): one at a time.
+    fileParallelism: false,
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 120_000,
     // openapi-lint.test.ts starts `wrangler dev` first.
