@@ -4,8 +4,9 @@
  * request gets it back without running again, and the same key on a different request is a 422.
  * Only successes are kept: a failed request changed nothing, so running its repeat is safe.
  */
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { sha256Hex } from "../store/hash.ts";
+import { hex, sha256Hex } from "../store/hash.ts";
 import { ApiError, badRequest } from "./problem.ts";
 import type { AppEnv } from "./services.ts";
 
@@ -14,12 +15,22 @@ const KEY_SYNTAX = /^[\x21-\x7e]{1,255}$/;
 /** Answers that carry a secret shown once (a new token) must not be stored, so cannot be replayed. */
 const NOT_REPLAYABLE = new Set(["/v1/admin/tokens"]);
 
-async function fingerprint(method: string, url: URL, body: ArrayBuffer): Promise<string> {
-  const head = new TextEncoder().encode(`${method} ${url.pathname}?${url.search}\n`);
-  const all = new Uint8Array(head.byteLength + body.byteLength);
-  all.set(head);
-  all.set(new Uint8Array(body), head.byteLength);
-  return sha256Hex(all);
+/**
+ * SHA-256 of the request line and the body, hashed as the body streams in. The handler still reads
+ * the body after this (an import reads it as a stream): it gets the other branch of a tee.
+ */
+async function fingerprint(c: Context<AppEnv>, url: URL): Promise<string> {
+  const digest = new crypto.DigestStream("SHA-256");
+  const writer = digest.getWriter();
+  await writer.write(new TextEncoder().encode(`${c.req.method} ${url.pathname}?${url.search}\n`));
+  writer.releaseLock();
+  const body = c.req.raw.body;
+  if (body) {
+    const [hashed, kept] = body.tee();
+    c.req.raw = new Request(c.req.raw, { body: kept });
+    await hashed.pipeTo(digest);
+  } else await digest.close();
+  return hex(await digest.digest);
 }
 
 export const idempotency = createMiddleware<AppEnv>(async function idempotency(c, next) {
@@ -31,7 +42,7 @@ export const idempotency = createMiddleware<AppEnv>(async function idempotency(c
 
   const principal = c.var.principal?.id ?? "anonymous";
   const { idempotency: store } = c.var.services;
-  const [keyHash, print] = await Promise.all([sha256Hex(key), fingerprint(c.req.method, url, await c.req.arrayBuffer())]);
+  const [keyHash, print] = await Promise.all([sha256Hex(key), fingerprint(c, url)]);
   const first = await store.get(principal, keyHash);
   if (first) {
     if (first.fingerprint !== print) {
