@@ -73,12 +73,12 @@ describe("CSV exports of the statistics", () => {
     const firm = '=HYPERLINK("http://evil","x")';
     const csv = [
       header,
-      `1,2017_3Q,USA,MEX,"${firm.replaceAll('"', '""')}",Money Transfer Operator,Next day,200,USD,2,1,-0.40,1.00,500,USD,2,1,-0.40,0.50,1,Yes`,
-      "2,2017_3Q,USA,MEX,Honest,Bank,Next day,200,USD,9,1,0,4.50,500,USD,9,1,0,1.80,1,Yes",
+      `1,2017_3Q,USA,GTM,"${firm.replaceAll('"', '""')}",Money Transfer Operator,Next day,200,USD,2,1,-0.40,1.00,500,USD,2,1,-0.40,0.50,1,Yes`,
+      "2,2017_3Q,USA,GTM,Honest,Bank,Next day,200,USD,9,1,0,4.50,500,USD,9,1,0,1.80,1,Yes",
     ].join("\n");
     const imported = await adminCall("POST", "/v1/admin/imports/rpw", csv, { "content-type": "text/csv" });
     expect(imported.status, await imported.text()).toBe(200);
-    const res = await call("/v1/stats/corridors/USA-MEX?period=2017Q3&format=csv");
+    const res = await call("/v1/stats/corridors/USA-GTM?period=2017Q3&format=csv");
     expect(res.status).toBe(200);
     const [columns, values] = parse(await res.text()) as string[][];
     const cell = (name: string) => values![columns!.indexOf(name)];

@@ -172,6 +172,36 @@ describe("RPW import: bad input gets a 4xx problem and changes nothing", () => {
     expect((await call("/v1/admin/statistics/status")).status).toBe(401);
   });
 
+  it("skips a row whose figures have an exponent or are Infinity or NaN, with its reason, and keeps the others", async () => {
+    const bad: [string, string][] = [
+      ["cc1 total cost %", "1e999999"],
+      ["cc1 total cost %", "Infinity"],
+      ["cc1 total cost %", "-Infinity"],
+      ["cc1 total cost %", "NaN"],
+      ["cc2 total cost %", "2.5E+1"],
+      ["cc1 fx margin", "1e3"],
+      ["cc1 lcu fee", "9e0"],
+      ["cc1 lcu fx rate", "-inf"],
+      ["inter lcu bank fx", "1E400"],
+      ["cc1 total cost %", "1".repeat(41)],
+    ];
+    const csv = [
+      NEW_HEADER,
+      row({ id: "e0", period: "2022_1Q", source_code: "ESP", destination_code: "COL", firm: "Plain", "cc1 total cost %": "4.00" }),
+      ...bad.map(([column, value], i) => row({ id: `e${i + 1}`, period: "2022_1Q", source_code: "ESP", destination_code: "COL", firm: `Bad ${i}`, [column]: value })),
+    ].join("\n");
+    const res = await importCsv(csv);
+    expect(res.status).toBe(200);
+    const report = await json(res);
+    expect(report).toMatchObject({ imported: 1, skippedTotal: bad.length });
+    expect(report.skipped.map((s: { line: number }) => s.line)).toEqual(bad.map((_, i) => i + 3));
+    bad.forEach(([column], i) => expect(report.skipped[i].reason).toContain(column.replace(/^cc\d /, "")));
+    expect(report.skipped[0].reason).toMatch(/exponent/);
+    expect(report.skipped[1].reason).toMatch(/not a finite number/);
+    const stats = await json(await call("/v1/stats/corridors/ESP-COL?period=2022Q1"));
+    expect(stats).toMatchObject({ services: 1, averageTotalCostPercent: "4.0000", sdg: "3_to_5" });
+  });
+
   it("rejects an empty body, a wrong media type and a missing token", async () => {
     expect((await importCsv("")).status).toBe(400);
     expect((await importCsv("a,b", "application/json")).status).toBe(415);

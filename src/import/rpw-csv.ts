@@ -8,10 +8,11 @@ import { toAlpha3 } from "../domain/countries.ts";
 import { Decimal, formatPercent, HUNDRED } from "../domain/money.ts";
 import { deliversWithin5Days, firmTypeSlug, type AmountObservation, type Observation, type SurveyAmount } from "../domain/observation.ts";
 import { parsePeriod } from "../domain/period.ts";
-import { readNumber } from "./numbers.ts";
+import { readNumber, refusedNumber } from "./numbers.ts";
 
 const AMOUNT_FIELDS = ["lcu amount", "lcu code", "lcu fee", "lcu fx rate", "fx margin", "total cost %"] as const;
 type AmountField = (typeof AMOUNT_FIELDS)[number];
+const NUMBER_FIELDS = ["lcu amount", "lcu fee", "lcu fx rate", "fx margin", "total cost %"] as const satisfies readonly AmountField[];
 
 const ROW_FIELDS = ["period", "source code", "destination code", "firm", "firm type", "speed actual", "transparent", "inter lcu bank fx"] as const;
 type RowField = (typeof ROW_FIELDS)[number];
@@ -60,6 +61,10 @@ export type RowResult = { ok: true; observation: Omit<Observation, "id"> } | { o
 
 function amountObservation(fields: readonly string[], amountUsd: SurveyAmount, at: Record<AmountField, number>, interbank: Decimal | undefined): AmountObservation | string | undefined {
   const raw = (f: AmountField) => (fields[at[f]] ?? "").trim();
+  for (const f of NUMBER_FIELDS) {
+    const refused = refusedNumber(raw(f));
+    if (refused) return `${f} at USD ${amountUsd} '${raw(f).slice(0, 40)}' ${refused}`;
+  }
   if (raw("total cost %") === "") return undefined;
   const total = readNumber(raw("total cost %"));
   if (!total) return `total cost % at USD ${amountUsd} is not a number: '${raw("total cost %")}'`;
@@ -98,6 +103,8 @@ export function rpwRow(header: RpwHeader, fields: readonly string[]): RowResult 
   if (!firm) return { ok: false, reason: "firm is empty" };
   const transparent = readTransparent(raw("transparent"));
   if (transparent === undefined) return { ok: false, reason: `transparent is '${raw("transparent")}', not yes or no` };
+  const interbankRefused = refusedNumber(raw("inter lcu bank fx"));
+  if (interbankRefused) return { ok: false, reason: `inter lcu bank fx '${raw("inter lcu bank fx").slice(0, 40)}' ${interbankRefused}` };
   const interbank = readNumber(raw("inter lcu bank fx"));
   const amounts: AmountObservation[] = [];
   for (const { amountUsd, at } of header.amounts) {
