@@ -7,7 +7,7 @@
 import { toAlpha3 } from "../domain/countries.ts";
 import { Decimal, formatPercent, HUNDRED } from "../domain/money.ts";
 import { deliversWithin5Days, firmTypeSlug, type AmountObservation, type Observation, type SurveyAmount } from "../domain/observation.ts";
-import { parsePeriod } from "../domain/period.ts";
+import { isFuturePeriod, parsePeriod } from "../domain/period.ts";
 import { readNumber, refusedNumber } from "./numbers.ts";
 
 const AMOUNT_FIELDS = ["lcu amount", "lcu code", "lcu fee", "lcu fx rate", "fx margin", "total cost %"] as const;
@@ -90,10 +90,11 @@ function amountObservation(fields: readonly string[], amountUsd: SurveyAmount, a
 }
 
 /** One data row as an observation (without its id), or the reason it cannot be one. */
-export function rpwRow(header: RpwHeader, fields: readonly string[]): RowResult {
+export function rpwRow(header: RpwHeader, fields: readonly string[], now: Date): RowResult {
   const raw = (f: RowField) => (fields[header.row[f]] ?? "").trim();
   const period = parsePeriod(raw("period"));
   if (!period.ok) return { ok: false, reason: period.reason };
+  if (isFuturePeriod(period.period, now)) return { ok: false, reason: `period ${period.period} has not begun yet` };
   const from = toAlpha3(raw("source code"));
   if (!from) return { ok: false, reason: `source_code '${raw("source code")}' is not an ISO 3166-1 country code` };
   const to = toAlpha3(raw("destination code"));

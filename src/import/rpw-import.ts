@@ -39,7 +39,8 @@ const MAX_SKIPPED = 1000;
 /** A row's identity: the first 128 bits of its SHA-256, in hex. */
 const digestHex = async (text: string) => (await sha256Hex(text)).slice(0, 32);
 
-export async function importRpw(body: ReadableStream<Uint8Array>, sink: ObservationSink, batchSize = BATCH_SIZE): Promise<ImportOutcome> {
+/** `now` decides which quarters have begun: a row of a later one is skipped. */
+export async function importRpw(body: ReadableStream<Uint8Array>, sink: ObservationSink, now: Date, batchSize = BATCH_SIZE): Promise<ImportOutcome> {
   const report: ImportReport = { imported: 0, alreadyPresent: 0, skipped: [], skippedTotal: 0 };
   const skip = (line: number, reason: string) => {
     report.skippedTotal++;
@@ -66,7 +67,7 @@ export async function importRpw(body: ReadableStream<Uint8Array>, sink: Observat
         continue;
       }
       if (!header.ok) break;
-      const row = rpwRow(header.header, fields);
+      const row = rpwRow(header.header, fields, now);
       if (!row.ok) {
         skip(line, row.reason);
         continue;

@@ -35,9 +35,9 @@ const route = defineRoute({
 export function registerImportEcbRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const xml = await new Response(importBody(c.req.raw, XML_TYPES)).text();
-    const { statsLedger, rates } = c.var.services;
-    const outcome = await importEcb(xml, statsLedger(), rates);
-    if (!outcome.ok) throw badRequest(outcome.reason, { field: "body" });
+    const { statsLedger, rates, now } = c.var.services;
+    const outcome = await importEcb(xml, statsLedger(), rates, now());
+    if (!outcome.ok) throw badRequest(outcome.reason, { field: outcome.field ?? "body" });
     return c.json(outcome.report, 200);
   });
 }

@@ -55,7 +55,7 @@ export function registerImportRpwRoute(app: ApiApp<AppEnv>) {
     const wait = c.req.valid("query").wait === "true";
     const body = importBody(c.req.raw, CSV_TYPES);
     const ledger = c.var.services.statsLedger();
-    const outcome = await importRpw(body, ledger);
+    const outcome = await importRpw(body, ledger, c.var.services.now());
     if (!outcome.ok) {
       if (outcome.problem === "empty") throw badRequest("the CSV is empty: expected the RPW header row and data rows", { field: "body" });
       if (outcome.problem === "header") {
