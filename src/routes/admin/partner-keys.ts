@@ -8,6 +8,7 @@ import * as z from "zod/mini";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
 import { auditedWrite } from "../../http/audited-write.ts";
+import { showsSecret } from "../../http/idempotency.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses, problem } from "../params.ts";
 
@@ -78,6 +79,7 @@ export function registerPartnerKeyRoutes(app: ApiApp<AppEnv>) {
     const { partnerKeys, now } = c.var.services;
     const minted = await partnerKeys.mint(c.req.valid("json").name, now());
     await auditedWrite(c, { action: "keys:issue", target: { partnerKey: minted.summary.id }, value: minted.summary, previous: null }, () => partnerKeys.store(minted));
+    showsSecret(c);
     return c.json({ ...minted.summary, key: minted.key }, 201);
   });
 
