@@ -28,6 +28,8 @@ export const REQUIRED_COLUMNS: string[] = [...ROW_FIELDS, ...SURVEYS.flatMap((s)
 /** Where each column the import uses sits in a row. */
 export interface RpwHeader {
   row: Record<RowField, number>;
+  /** The World Bank's row `id` (42-column layout only): with the period, the row's identity. */
+  id: number | undefined;
   amounts: { amountUsd: SurveyAmount; at: Record<AmountField, number> }[];
 }
 
@@ -46,7 +48,7 @@ export function readRpwHeader(names: readonly string[]): HeaderResult {
   const at = <K extends string>(fields: readonly K[], prefix = "") => Object.fromEntries(fields.map((f) => [f, positions.get(prefix + f)!])) as Record<K, number>;
   return {
     ok: true,
-    header: { row: at(ROW_FIELDS), amounts: SURVEYS.map((s) => ({ amountUsd: s.amountUsd, at: at(AMOUNT_FIELDS, `${s.prefix} `) })) },
+    header: { row: at(ROW_FIELDS), id: positions.get("id"), amounts: SURVEYS.map((s) => ({ amountUsd: s.amountUsd, at: at(AMOUNT_FIELDS, `${s.prefix} `) })) },
   };
 }
 

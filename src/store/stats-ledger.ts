@@ -120,18 +120,26 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
    * Stores observations atomically (all of the batch or none) and schedules a publish. Same id,
    * same observation: importing a row twice replaces it, which leaves every statistic as it was.
    */
-  async addObservations(observations: Observation[]): Promise<AddResult> {
+  async addObservations(observations: (Observation & { supersedes?: string })[]): Promise<AddResult> {
     const sql = this.ctx.storage.sql;
     const result = this.ctx.storage.transactionSync(() => {
       let added = 0;
       let replaced = 0;
       const touched = new Set<string>();
-      for (const o of observations) {
-        const existing = sql.exec<{ period: string; corridor: string }>("SELECT period, corridor FROM obs WHERE id = ?", o.id).toArray()[0];
+      const take = (id: string) => sql.exec<{ period: string; corridor: string }>("SELECT period, corridor FROM obs WHERE id = ?", id).toArray()[0];
+      for (const { supersedes, ...o } of observations) {
+        const existing = take(o.id);
+        // The same observation under the id an earlier import gave it: the new id takes its place.
+        const earlier = supersedes !== undefined && supersedes !== o.id ? take(supersedes) : undefined;
+        if (earlier) {
+          sql.exec("DELETE FROM obs WHERE id = ?", supersedes!);
+          touched.add(cpKey(earlier.period, earlier.corridor));
+        }
         if (existing) {
           replaced++;
           touched.add(cpKey(existing.period, existing.corridor));
-        } else added++;
+        } else if (earlier) replaced++;
+        else added++;
         // `service` is what a recompute reads: a fraction of the observation, so it parses quickly.
         sql.exec(
           "INSERT OR REPLACE INTO obs (id, period, corridor, data, service) VALUES (?, ?, ?, ?, ?)",
