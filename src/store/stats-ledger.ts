@@ -353,17 +353,3 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     this.publishedAt = new Date().toISOString();
   }
 }
-
-/**
- * Hands an accepted provider write to the statistics ledger. A failure there is logged, not thrown:
- * the quote is already stored, and comparisons must not fail because statistics could not follow.
- */
-export async function recordForStatistics(ns: DurableObjectNamespace<StatsLedger> | undefined, corridor: CorridorId, entry: ProviderEntry): Promise<void> {
-  if (!ns) return;
-  try {
-    const { skipped } = await ns.get(ns.idFromName(STATS_LEDGER_NAME)).recordQuotes(corridor, entry);
-    if (skipped.length) console.warn(`statistics: ${corridor.id}/${entry.id} not observed: ${skipped.join("; ")}`);
-  } catch (err) {
-    console.error(`statistics: could not record ${corridor.id}/${entry.id}`, err);
-  }
-}
