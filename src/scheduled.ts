@@ -12,7 +12,7 @@ export async function refreshEcbRates(env: Env, fetcher: typeof fetch = (input, 
   const res = await fetcher(env.ECB_DAILY_URL, { headers: { accept: "application/xml" } });
   if (!res.ok) throw new Error(`ECB daily rates: ${env.ECB_DAILY_URL} answered ${res.status}`);
   const services = buildServices(env);
-  const outcome = await importEcb(await res.text(), services.statsLedger(), services.rates);
+  const outcome = await importEcb(await res.text(), services.statsLedger(), services.rates, services.now());
   if (!outcome.ok) throw new Error(`ECB daily rates: ${outcome.reason}`);
   return outcome.report;
 }

@@ -7,6 +7,8 @@ import { parse } from "csv-parse/browser/esm/sync";
 import type { Env } from "../src/env.ts";
 import { statsLedgerOf } from "../src/http/services.ts";
 import { adminCall, call, json } from "./helpers.ts";
+import { readRpwHeader, rowIdentity, rpwRow } from "../src/import/rpw-csv.ts";
+import { sha256Hex } from "../src/store/hash.ts";
 
 const env = cloudflareEnv as unknown as Env;
 
@@ -135,6 +137,43 @@ describe("RPW import: the current 42-column layout and the real file's traps", (
   });
 });
 
+describe("RPW import: a row's identity", () => {
+  const at = (over: Record<string, string>) => row({ period: "2023_1Q", source_code: "GBR", destination_code: "GHA", ...over });
+
+  it("with the World Bank's id column is (period, id): a revised row replaces the old one, and a repeated file changes nothing", async () => {
+    const original = [NEW_HEADER, at({ id: "A", firm: "Alpha", "cc1 total cost %": "6.00" }), at({ id: "B", firm: "Beta", "cc1 total cost %": "4.00" })].join("\n");
+    expect(await json(await importCsv(original))).toMatchObject({ imported: 2, alreadyPresent: 0 });
+    const revised = [NEW_HEADER, at({ id: "A", firm: "Alpha", "cc1 total cost %": "8.00" })].join("\n");
+    expect(await json(await importCsv(revised))).toMatchObject({ imported: 1, alreadyPresent: 1 });
+    const stats = await json(await call("/v1/stats/corridors/GBR-GHA?period=2023Q1"));
+    expect(stats).toMatchObject({ services: 2, averageTotalCostPercent: "6.0000" });
+
+    // Every figure as it was (only the document's updatedAt moves).
+    const figures = async () => (await json(await call("/v1/stats/corridors/GBR-GHA/history"))).periods;
+    const document = await figures();
+    expect(await json(await importCsv(revised))).toMatchObject({ imported: 1, alreadyPresent: 1 });
+    expect(await figures()).toEqual(document);
+    // The same id in another quarter is another row.
+    expect(await json(await importCsv([NEW_HEADER, at({ id: "A", period: "2023_2Q", firm: "Alpha" })].join("\n")))).toMatchObject({ imported: 1, alreadyPresent: 0 });
+  });
+
+  it("replaces, rather than doubles, a row stored by its content before ids were read", async () => {
+    const fields = at({ id: "C", period: "2023_3Q", firm: "Gamma", "cc1 total cost %": "5.00" }).split(",");
+    const header = readRpwHeader(NEW_HEADER.split(","));
+    if (!header.ok) throw new Error("header");
+    const parsed = rpwRow(header.header, fields, new Date());
+    if (!parsed.ok) throw new Error(parsed.reason);
+    // What the import stored for this row before it read ids: an id from the whole row's content.
+    const byContent = `rpw:${(await sha256Hex(rowIdentity(fields))).slice(0, 32)}`;
+    await statsLedgerOf(env).addObservations([{ id: byContent, ...parsed.observation }]);
+    await statsLedgerOf(env).publishNow();
+    const before = await json(await call("/v1/stats/corridors/GBR-GHA?period=2023Q3"));
+    expect(before.services).toBe(1);
+    expect(await json(await importCsv([NEW_HEADER, fields.join(",")].join("\n")))).toMatchObject({ imported: 1, alreadyPresent: 1 });
+    expect(await json(await call("/v1/stats/corridors/GBR-GHA?period=2023Q3"))).toEqual(before);
+  });
+});
+
 describe("RPW import: bad input gets a 4xx problem and changes nothing", () => {
   it("rejects a header that is not RPW's, naming the missing columns", async () => {
     const before = await (await call("/v1/stats/corridors/DEU-XKX/history")).text();
@@ -170,6 +209,36 @@ describe("RPW import: bad input gets a 4xx problem and changes nothing", () => {
     expect(Date.parse(status.lastPublishedAt)).not.toBeNaN();
     expect(await json(await call("/v1/stats/corridors/ITA-MAR?period=2021Q4"))).toMatchObject({ services: 2, averageTotalCostPercent: "4.0000" });
     expect((await call("/v1/admin/statistics/status")).status).toBe(401);
+  });
+
+  it("skips a row whose figures have an exponent or are Infinity or NaN, with its reason, and keeps the others", async () => {
+    const bad: [string, string][] = [
+      ["cc1 total cost %", "1e999999"],
+      ["cc1 total cost %", "Infinity"],
+      ["cc1 total cost %", "-Infinity"],
+      ["cc1 total cost %", "NaN"],
+      ["cc2 total cost %", "2.5E+1"],
+      ["cc1 fx margin", "1e3"],
+      ["cc1 lcu fee", "9e0"],
+      ["cc1 lcu fx rate", "-inf"],
+      ["inter lcu bank fx", "1E400"],
+      ["cc1 total cost %", "1".repeat(41)],
+    ];
+    const csv = [
+      NEW_HEADER,
+      row({ id: "e0", period: "2022_1Q", source_code: "ESP", destination_code: "COL", firm: "Plain", "cc1 total cost %": "4.00" }),
+      ...bad.map(([column, value], i) => row({ id: `e${i + 1}`, period: "2022_1Q", source_code: "ESP", destination_code: "COL", firm: `Bad ${i}`, [column]: value })),
+    ].join("\n");
+    const res = await importCsv(csv);
+    expect(res.status).toBe(200);
+    const report = await json(res);
+    expect(report).toMatchObject({ imported: 1, skippedTotal: bad.length });
+    expect(report.skipped.map((s: { line: number }) => s.line)).toEqual(bad.map((_, i) => i + 3));
+    bad.forEach(([column], i) => expect(report.skipped[i].reason).toContain(column.replace(/^cc\d /, "")));
+    expect(report.skipped[0].reason).toMatch(/exponent/);
+    expect(report.skipped[1].reason).toMatch(/not a finite number/);
+    const stats = await json(await call("/v1/stats/corridors/ESP-COL?period=2022Q1"));
+    expect(stats).toMatchObject({ services: 1, averageTotalCostPercent: "4.0000", sdg: "3_to_5" });
   });
 
   it("rejects an empty body, a wrong media type and a missing token", async () => {

@@ -27,3 +27,21 @@ export function quarterOf(at: Date): Period {
 
 /** Canonical periods sort as strings: `2019Q4` < `2020Q1`. */
 export const comparePeriods = (a: Period, b: Period) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** How far ahead of this service's clock a sender's clock may be: a timestamp beyond it is in the future. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Whether an instant lies in the future of `now`, beyond the clock skew allowed. */
+export const isFuture = (atMs: number, now: Date) => atMs > now.getTime() + CLOCK_SKEW_MS;
+
+/** Whether a quarter is after the one `now` falls in: no statistic can describe it yet. */
+export const isFuturePeriod = (period: Period, now: Date) => comparePeriods(period, quarterOf(now)) > 0;
+
+/** The latest of (sorted) `periods` that is not after the current quarter. */
+export function latestPeriod<P extends { period: Period } | Period>(periods: readonly P[], now: Date): P | undefined {
+  for (let i = periods.length - 1; i >= 0; i--) {
+    const p = periods[i]!;
+    if (!isFuturePeriod(typeof p === "string" ? p : p.period, now)) return p;
+  }
+  return undefined;
+}

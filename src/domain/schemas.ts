@@ -4,6 +4,7 @@
  */
 import * as z from "zod/mini";
 import { Decimal, isCurrency } from "./money.ts";
+import { CLOCK_SKEW_MS, isFuture } from "./period.ts";
 
 const DECIMAL = /^\d{1,18}(\.\d{1,18})?$/;
 
@@ -78,7 +79,10 @@ export const productInput = z
     payOut: z.enum(payOutMethods),
     speed: z.enum(speeds),
     transparent: z.boolean(),
-    observedAt: z.iso.datetime({ offset: true }),
+    observedAt: z.iso.datetime({ offset: true }).check(
+      // A quote from the future would stay fresh for ever and make its quarter the latest statistic.
+      z.refine((at) => !isFuture(Date.parse(at), new Date()), { error: `must not be later than now (${CLOCK_SKEW_MS / 60_000} minutes of clock skew allowed)` }),
+    ),
     /** Where the price comes from (a survey, the provider's site, "sample data"). */
     source: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
     /** True when the price is illustrative, not observed: the API says so wherever it is shown. */

@@ -20,6 +20,9 @@ interface ActionRule {
 export const actions = {
   "quotes:write": { method: "PUT", path: "/v1/admin/corridors/:corridor/quotes/:providerId", providerParam: "providerId" },
   "rates:write": { method: "PUT", path: "/v1/admin/rates/:base/:quote" },
+  // The ECB file sets the current reference rates every comparison uses: a rates write, not a
+  // collector's import. Listed before imports:run, since the first matching action decides.
+  "rates:import": { method: "POST", path: "/v1/admin/imports/ecb" },
   "imports:run": { method: "POST", path: "/v1/admin/imports/*" },
   "keys:manage": { method: "*", path: "/v1/admin/keys{/*}?" },
   "tokens:manage": { method: "*", path: "/v1/admin/tokens{/*}?" },

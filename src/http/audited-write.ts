@@ -1,9 +1,9 @@
 /**
  * @module
- * Writes made directly to KV (rates, tokens, imports) go through `auditedWrite`: the audit record
+ * Writes made directly to KV (rates, tokens, partner keys) go through `auditedWrite`: the audit record
  * is written first, so no accepted write lacks one; if the write then fails, the record is taken
  * back and the failure reported. Quote writes are audited inside their corridor's ledger instead,
- * atomically with the write.
+ * atomically with the write. Imports, which stream into the statistics ledger, go through `auditedImport`.
  */
 import type { Context } from "hono";
 import { newAuditId, type AuditRecord } from "../store/audit-repo.ts";
@@ -31,5 +31,28 @@ export async function auditedWrite<T>(c: Context<AppEnv>, what: WriteDescription
   } catch (err) {
     await audit.erase(record).catch((e) => console.error("audit record of a failed write not erased", record.id, e));
     throw err;
+  }
+}
+
+/**
+ * An import: its audit record is written before it starts (so no import runs unaudited) and
+ * rewritten with its report once it ends. It is never taken back: an import that fails part-way
+ * may have stored rows already, and its record then says how it ended.
+ */
+export async function auditedImport<T>(c: Context<AppEnv>, kind: string, request: Record<string, unknown>, run: () => Promise<T>, report: (result: T) => unknown): Promise<T> {
+  const { audit, now } = c.var.services;
+  const record: AuditRecord = { id: newAuditId(), at: now().toISOString(), actor: actorOf(c), action: `imports:${kind}`, target: { import: kind }, value: { request, outcome: "running" }, previous: null };
+  await audit.record(record);
+  let outcome: unknown;
+  try {
+    const result = await run();
+    outcome = report(result);
+    return result;
+  } catch (err) {
+    outcome = { failed: err instanceof Error ? err.message : String(err) };
+    throw err;
+  } finally {
+    // Same id, same keys: the record is replaced, not doubled.
+    await audit.record({ ...record, value: { request, outcome } }).catch((e) => console.error("audit record of an import not completed", record.id, e));
   }
 }

@@ -2,12 +2,21 @@
  * @module
  * Rate limits with the Workers rate-limiting bindings: per partner key when `X-Api-Key` is sent,
  * otherwise per client address. The operator and holders of issued tokens (providers, collectors)
- * are never counted.
+ * are never counted, nor is the machine the service runs on (a local copy serves its owner).
  */
 import { createMiddleware } from "hono/factory";
 import { callerOf } from "./admin-auth.ts";
 import { ApiError } from "./problem.ts";
 import type { AppEnv } from "./services.ts";
+
+/** IPv4 127.0.0.0/8, IPv6 ::1 (however written), and 127.x mapped into IPv6. */
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|(0{0,4}:){2,7}0{0,3}1|::1|(0{0,4}:){0,5}:?ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;
+
+/**
+ * Whether the client is this machine. Cloudflare's edge sets CF-Connecting-IP to the real client
+ * address (overwriting any sent), so only a local run (`npm start`, `wrangler dev`) ever sees one.
+ */
+export const isLoopback = (address: string) => LOOPBACK.test(address.trim().replace(/^\[|\]$/g, ""));
 
 export const rateLimit = createMiddleware<AppEnv>(async function rateLimit(c, next) {
   if (await callerOf(c.req.header("authorization"), c.env.ADMIN_TOKEN, c.var.services.tokens.authenticate)) return next();
@@ -26,7 +35,7 @@ export const rateLimit = createMiddleware<AppEnv>(async function rateLimit(c, ne
     // Cloudflare's edge sets (and overwrites) this on every request from the internet; a request
     // without it comes from inside (a test, a service binding) and has no address to count.
     const address = c.req.header("cf-connecting-ip");
-    if (!address) return next();
+    if (!address || isLoopback(address)) return next();
     limiter = c.env.ADDRESS_LIMITER;
     key = `ip:${address}`;
   }

@@ -37,8 +37,8 @@ export interface Services {
   statsLedger: () => DurableObjectStub<StatsLedger>;
 }
 
-/** `principal` is set by admin-auth on every admin route. */
-export type AppEnv = { Bindings: Env; Variables: { services: Services; principal?: Principal } };
+/** `principal` is set by admin-auth on every admin route; `showsSecret` by a handler whose answer shows one (idempotency.ts). */
+export type AppEnv = { Bindings: Env; Variables: { services: Services; principal?: Principal; showsSecret?: true } };
 
 function wholeDays(raw: string | undefined, fallback: number): number {
   const n = raw === undefined || raw.trim() === "" ? NaN : Number(raw);

@@ -5,6 +5,7 @@
  * that comparisons read, unless a newer one is already stored.
  */
 import type { RatesRepo } from "../store/rates-repo.ts";
+import { isFuture } from "../domain/period.ts";
 import { parseEcbXml } from "./ecb-xml.ts";
 
 export const ECB_SOURCE = "ECB euro foreign exchange reference rates";
@@ -18,7 +19,7 @@ export interface EcbImportReport {
   skipped: string[];
 }
 
-export type EcbImportOutcome = { ok: true; report: EcbImportReport } | { ok: false; reason: string };
+export type EcbImportOutcome = { ok: true; report: EcbImportReport } | { ok: false; reason: string; field?: string };
 
 export interface DatedRatesSink {
   addEcbRates(days: { date: string; rates: Record<string, string> }[]): Promise<number>;
@@ -27,9 +28,13 @@ export interface DatedRatesSink {
 /** The ECB fixes its rates at the 14:10 CET concertation of the reference day. */
 const asOfDate = (date: string) => `${date}T14:10:00+01:00`;
 
-export async function importEcb(xml: string, sink: DatedRatesSink, rates: RatesRepo): Promise<EcbImportOutcome> {
+/** `now` is the clock the rates' days are checked against: the ECB cannot have fixed a day to come. */
+export async function importEcb(xml: string, sink: DatedRatesSink, rates: RatesRepo, now: Date): Promise<EcbImportOutcome> {
   const parsed = parseEcbXml(xml);
   if (!parsed.ok) return parsed;
+  // A rate dated ahead would stay the current one and block every later real import: refuse the file whole.
+  const future = parsed.days.filter((d) => isFuture(Date.parse(asOfDate(d.date)), now)).map((d) => d.date);
+  if (future.length > 0) return { ok: false, reason: `Cube time ${future[0]} is in the future: the ECB has not fixed rates for ${future.join(", ").slice(0, 200)} yet; nothing was imported`, field: "Cube.time" };
   const stored = await sink.addEcbRates(parsed.days);
   const latest = parsed.days.at(-1)!;
   const asOf = asOfDate(latest.date);

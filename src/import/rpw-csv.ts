@@ -7,11 +7,12 @@
 import { toAlpha3 } from "../domain/countries.ts";
 import { Decimal, formatPercent, HUNDRED } from "../domain/money.ts";
 import { deliversWithin5Days, firmTypeSlug, type AmountObservation, type Observation, type SurveyAmount } from "../domain/observation.ts";
-import { parsePeriod } from "../domain/period.ts";
-import { readNumber } from "./numbers.ts";
+import { isFuturePeriod, parsePeriod } from "../domain/period.ts";
+import { readNumber, refusedNumber } from "./numbers.ts";
 
 const AMOUNT_FIELDS = ["lcu amount", "lcu code", "lcu fee", "lcu fx rate", "fx margin", "total cost %"] as const;
 type AmountField = (typeof AMOUNT_FIELDS)[number];
+const NUMBER_FIELDS = ["lcu amount", "lcu fee", "lcu fx rate", "fx margin", "total cost %"] as const satisfies readonly AmountField[];
 
 const ROW_FIELDS = ["period", "source code", "destination code", "firm", "firm type", "speed actual", "transparent", "inter lcu bank fx"] as const;
 type RowField = (typeof ROW_FIELDS)[number];
@@ -27,6 +28,8 @@ export const REQUIRED_COLUMNS: string[] = [...ROW_FIELDS, ...SURVEYS.flatMap((s)
 /** Where each column the import uses sits in a row. */
 export interface RpwHeader {
   row: Record<RowField, number>;
+  /** The World Bank's row `id` (42-column layout only): with the period, the row's identity. */
+  id: number | undefined;
   amounts: { amountUsd: SurveyAmount; at: Record<AmountField, number> }[];
 }
 
@@ -45,7 +48,7 @@ export function readRpwHeader(names: readonly string[]): HeaderResult {
   const at = <K extends string>(fields: readonly K[], prefix = "") => Object.fromEntries(fields.map((f) => [f, positions.get(prefix + f)!])) as Record<K, number>;
   return {
     ok: true,
-    header: { row: at(ROW_FIELDS), amounts: SURVEYS.map((s) => ({ amountUsd: s.amountUsd, at: at(AMOUNT_FIELDS, `${s.prefix} `) })) },
+    header: { row: at(ROW_FIELDS), id: positions.get("id"), amounts: SURVEYS.map((s) => ({ amountUsd: s.amountUsd, at: at(AMOUNT_FIELDS, `${s.prefix} `) })) },
   };
 }
 
@@ -60,6 +63,10 @@ export type RowResult = { ok: true; observation: Omit<Observation, "id"> } | { o
 
 function amountObservation(fields: readonly string[], amountUsd: SurveyAmount, at: Record<AmountField, number>, interbank: Decimal | undefined): AmountObservation | string | undefined {
   const raw = (f: AmountField) => (fields[at[f]] ?? "").trim();
+  for (const f of NUMBER_FIELDS) {
+    const refused = refusedNumber(raw(f));
+    if (refused) return `${f} at USD ${amountUsd} '${raw(f).slice(0, 40)}' ${refused}`;
+  }
   if (raw("total cost %") === "") return undefined;
   const total = readNumber(raw("total cost %"));
   if (!total) return `total cost % at USD ${amountUsd} is not a number: '${raw("total cost %")}'`;
@@ -85,10 +92,11 @@ function amountObservation(fields: readonly string[], amountUsd: SurveyAmount, a
 }
 
 /** One data row as an observation (without its id), or the reason it cannot be one. */
-export function rpwRow(header: RpwHeader, fields: readonly string[]): RowResult {
+export function rpwRow(header: RpwHeader, fields: readonly string[], now: Date): RowResult {
   const raw = (f: RowField) => (fields[header.row[f]] ?? "").trim();
   const period = parsePeriod(raw("period"));
   if (!period.ok) return { ok: false, reason: period.reason };
+  if (isFuturePeriod(period.period, now)) return { ok: false, reason: `period ${period.period} has not begun yet` };
   const from = toAlpha3(raw("source code"));
   if (!from) return { ok: false, reason: `source_code '${raw("source code")}' is not an ISO 3166-1 country code` };
   const to = toAlpha3(raw("destination code"));
@@ -98,6 +106,8 @@ export function rpwRow(header: RpwHeader, fields: readonly string[]): RowResult 
   if (!firm) return { ok: false, reason: "firm is empty" };
   const transparent = readTransparent(raw("transparent"));
   if (transparent === undefined) return { ok: false, reason: `transparent is '${raw("transparent")}', not yes or no` };
+  const interbankRefused = refusedNumber(raw("inter lcu bank fx"));
+  if (interbankRefused) return { ok: false, reason: `inter lcu bank fx '${raw("inter lcu bank fx").slice(0, 40)}' ${interbankRefused}` };
   const interbank = readNumber(raw("inter lcu bank fx"));
   const amounts: AmountObservation[] = [];
   for (const { amountUsd, at } of header.amounts) {

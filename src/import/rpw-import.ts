@@ -30,16 +30,23 @@ export type ImportOutcome =
   | { ok: false; problem: "syntax"; line: number | undefined; message: string; report: ImportReport };
 
 export interface ObservationSink {
-  addObservations(observations: Observation[]): Promise<{ added: number; replaced: number }>;
+  addObservations(observations: ImportedObservation[]): Promise<{ added: number; replaced: number }>;
 }
+
+/** An observation, and the id an earlier version of the import gave the same row, which it replaces. */
+export type ImportedObservation = Observation & { supersedes?: string };
 
 export const BATCH_SIZE = 2000;
 const MAX_SKIPPED = 1000;
 
+/** The longest World Bank row id taken (theirs are numbers). */
+const MAX_ID_LENGTH = 64;
+
 /** A row's identity: the first 128 bits of its SHA-256, in hex. */
 const digestHex = async (text: string) => (await sha256Hex(text)).slice(0, 32);
 
-export async function importRpw(body: ReadableStream<Uint8Array>, sink: ObservationSink, batchSize = BATCH_SIZE): Promise<ImportOutcome> {
+/** `now` decides which quarters have begun: a row of a later one is skipped. */
+export async function importRpw(body: ReadableStream<Uint8Array>, sink: ObservationSink, now: Date, batchSize = BATCH_SIZE): Promise<ImportOutcome> {
   const report: ImportReport = { imported: 0, alreadyPresent: 0, skipped: [], skippedTotal: 0 };
   const skip = (line: number, reason: string) => {
     report.skippedTotal++;
@@ -48,7 +55,7 @@ export async function importRpw(body: ReadableStream<Uint8Array>, sink: Observat
   // The dataset repeats some rows verbatim (two services with identical figures): each occurrence
   // is its own observation, numbered, so a second import of the same file maps to the same ids.
   const occurrences = new Map<string, number>();
-  let batch: Observation[] = [];
+  let batch: ImportedObservation[] = [];
   const commit = async () => {
     if (batch.length === 0) return;
     const { added, replaced } = await sink.addObservations(batch);
@@ -66,15 +73,25 @@ export async function importRpw(body: ReadableStream<Uint8Array>, sink: Observat
         continue;
       }
       if (!header.ok) break;
-      const row = rpwRow(header.header, fields);
+      const row = rpwRow(header.header, fields, now);
       if (!row.ok) {
         skip(line, row.reason);
+        continue;
+      }
+      const worldBankId = header.header.id === undefined ? "" : (fields[header.header.id] ?? "").trim();
+      if (worldBankId.length > MAX_ID_LENGTH) {
+        skip(line, `id is longer than ${MAX_ID_LENGTH} characters`);
         continue;
       }
       const hash = await digestHex(rowIdentity(fields));
       const n = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, n);
-      batch.push({ id: `rpw:${hash}${n > 1 ? `:${n}` : ""}`, ...row.observation });
+      const byContent = `rpw:${hash}${n > 1 ? `:${n}` : ""}`;
+      // With the World Bank's id, a row is (period, id): a corrected row in a newer file replaces the
+      // one it corrects. It also replaces the same row stored by content before ids were read, so
+      // importing a file again never doubles it.
+      if (worldBankId) batch.push({ id: `rpw:${row.observation.period}:id:${worldBankId}`, supersedes: byContent, ...row.observation });
+      else batch.push({ id: byContent, ...row.observation });
       if (batch.length >= batchSize) await commit();
     }
   } catch (err) {

@@ -14,7 +14,7 @@ export interface AuditRecord {
   at: string;
   actor: { id: string; role: Role };
   action: string;
-  target: { corridor?: string; provider?: string; pair?: string; token?: string };
+  target: { corridor?: string; provider?: string; pair?: string; token?: string; partnerKey?: string; import?: string };
   value: unknown;
   previous: unknown;
 }

@@ -10,7 +10,7 @@ import type { CorridorId } from "../domain/countries.ts";
 import { emptyCorridor, summarize, withProvider, type CorridorDoc, type ProviderEntry } from "../domain/corridor.ts";
 import { kvAuditRepo, type AuditRecord } from "./audit-repo.ts";
 import { keys } from "./keys.ts";
-import { recordForStatistics } from "./stats-ledger.ts";
+import { STATS_LEDGER_NAME } from "./stats-ledger.ts";
 
 /** Workers KV takes at most one write per second to a key: writes in between share one publish. */
 export const PUBLISH_INTERVAL_MS = 1000;
@@ -48,6 +48,17 @@ const ENTRY_PREFIX = "provider:";
 const HISTORY_PREFIX = "history:";
 /** Audit records stored with their write and copied to KV by the next publish (an outbox). */
 const OUTBOX_PREFIX = "outbox:";
+/**
+ * Each accepted write, stored with it, until the statistics ledger has taken it as observations
+ * (an outbox): delivered in order, again and again until acknowledged. A repeated delivery is
+ * harmless, since a quote's observation has one id per product and quarter and replaces itself.
+ */
+const STATS_OUTBOX_PREFIX = "stats-outbox:";
+
+interface StatsDelivery {
+  corridor: CorridorId;
+  entry: ProviderEntry;
+}
 const OPERATOR: Actor = { id: "operator", role: "operator" };
 const padSeq = (seq: number) => String(seq).padStart(12, "0");
 
@@ -64,6 +75,8 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
   private lastPublishAt = 0;
   private nextPublish: Promise<void> | undefined;
   private loading: Promise<CorridorDoc> | undefined;
+  /** Deliveries to the statistics run one after another, so a provider's writes arrive in order. */
+  private statsDelivery: Promise<void> = Promise.resolve();
 
   /** Reads the stored state once; concurrent first callers share the one read. */
   private load(corridor: CorridorId): Promise<CorridorDoc> {
@@ -103,13 +116,22 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
       this.doc = withProvider(before, entry);
       try {
         // One multi-key put is atomic: the entry, its history and audit records are kept together or not at all.
-        await this.ctx.storage.put({ seq, [ENTRY_PREFIX + entry.id]: entry, [HISTORY_PREFIX + padSeq(seq)]: record, [OUTBOX_PREFIX + padSeq(seq)]: audit });
+        const delivery: StatsDelivery = { corridor, entry };
+        await this.ctx.storage.put({
+          seq,
+          [ENTRY_PREFIX + entry.id]: entry,
+          [HISTORY_PREFIX + padSeq(seq)]: record,
+          [OUTBOX_PREFIX + padSeq(seq)]: audit,
+          // A deployment without statistics (no STATS_LEDGER) has no one to deliver to.
+          ...(this.env.STATS_LEDGER ? { [STATS_OUTBOX_PREFIX + padSeq(seq)]: delivery } : {}),
+        });
       } catch (err) {
         // Nothing was kept: forget the in-memory state so the next call reloads what storage holds.
         this.doc = undefined;
         throw err;
       }
-      await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
+      // Statistics must not hold up or fail a quote write: a delivery that fails is retried by the alarm.
+      if (!(await this.deliverStatistics())) await this.ctx.storage.setAlarm(Date.now() + RETRY_AFTER_FAILURE_MS);
     } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }
@@ -133,7 +155,39 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
     const corridor = await this.ctx.storage.get<CorridorId>("corridor");
     if (!corridor) return;
     await this.load(corridor);
+    const delivered = await this.deliverStatistics();
     await this.publish();
+    if (!delivered) await this.ctx.storage.setAlarm(Date.now() + RETRY_AFTER_FAILURE_MS);
+  }
+
+  /** Hands every pending write to the statistics ledger, oldest first; false when one could not be (it stays pending). */
+  private deliverStatistics(): Promise<boolean> {
+    const run = this.statsDelivery.then(() => this.deliverPending());
+    this.statsDelivery = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.then(
+      () => true,
+      (err) => {
+        console.error("statistics: delivery failed, kept for the next attempt", err);
+        return false;
+      },
+    );
+  }
+
+  private async deliverPending(): Promise<void> {
+    const ns = this.env.STATS_LEDGER;
+    if (!ns) return;
+    const pending = await this.ctx.storage.list<StatsDelivery>({ prefix: STATS_OUTBOX_PREFIX });
+    if (pending.size === 0) return;
+    const ledger = ns.get(ns.idFromName(STATS_LEDGER_NAME));
+    for (const [key, { corridor, entry }] of pending) {
+      const { skipped } = await ledger.recordQuotes(corridor, entry);
+      // A product without a reference rate that day cannot be priced: that is an answer, not a failure.
+      if (skipped.length) console.warn(`statistics: ${corridor.id}/${entry.id} not observed: ${skipped.join("; ")}`);
+      await this.ctx.storage.delete(key);
+    }
   }
 
   /** Copies the stored audit records to KV; each keeps its id, so a retried copy rewrites the same keys. */

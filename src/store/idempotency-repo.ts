@@ -11,6 +11,8 @@ export interface StoredAnswer {
   status: number;
   contentType: string;
   body: string;
+  /** The answer showed a secret: only its status is kept, and a repeat is refused (409). */
+  withheld?: true;
 }
 
 export interface IdempotencyRepo {

@@ -18,9 +18,18 @@ interface StoredKey extends PartnerKey {
   sha256: string;
 }
 
+/** A key made and not yet stored: `key` is the only time it exists in clear. */
+export interface MintedKey {
+  summary: PartnerKey;
+  key: string;
+  record: StoredKey;
+}
+
 export interface PartnerKeysRepo {
-  /** Issues a key; the returned `key` is the only time it exists in clear. */
-  issue(name: string, now: Date): Promise<PartnerKey & { key: string }>;
+  mint(name: string, now: Date): Promise<MintedKey>;
+  store(minted: MintedKey): Promise<void>;
+  /** The key's summary, or null when there is no such key. */
+  find(id: string): Promise<PartnerKey | null>;
   list(): Promise<PartnerKey[]>;
   /** false when there was no such key. */
   revoke(id: string): Promise<boolean>;
@@ -33,14 +42,18 @@ const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).rep
 
 export function kvPartnerKeysRepo(kv: KVNamespace): PartnerKeysRepo {
   return {
-    async issue(name, now) {
+    async mint(name, now) {
       const id = hex(crypto.getRandomValues(new Uint8Array(8)));
       const key = `tenc_${id}_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
       const record: StoredKey = { id, name, createdAt: now.toISOString(), sha256: await sha256Hex(key) };
-      const summary: PartnerKey = { id, name, createdAt: record.createdAt };
+      return { summary: { id, name, createdAt: record.createdAt }, key, record };
+    },
+    async store({ summary, record }) {
       // The summary as metadata: the listing reads no value.
-      await kv.put(keys.partnerKey(id), JSON.stringify(record), { metadata: summary });
-      return { ...summary, key };
+      await kv.put(keys.partnerKey(summary.id), JSON.stringify(record), { metadata: summary });
+    },
+    async find(id) {
+      return (await kv.getWithMetadata<PartnerKey>(keys.partnerKey(id))).metadata;
     },
     async list() {
       const all = await listMetadata<PartnerKey>(kv, keys.partnerKeyPrefix);

@@ -120,18 +120,26 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
    * Stores observations atomically (all of the batch or none) and schedules a publish. Same id,
    * same observation: importing a row twice replaces it, which leaves every statistic as it was.
    */
-  async addObservations(observations: Observation[]): Promise<AddResult> {
+  async addObservations(observations: (Observation & { supersedes?: string })[]): Promise<AddResult> {
     const sql = this.ctx.storage.sql;
     const result = this.ctx.storage.transactionSync(() => {
       let added = 0;
       let replaced = 0;
       const touched = new Set<string>();
-      for (const o of observations) {
-        const existing = sql.exec<{ period: string; corridor: string }>("SELECT period, corridor FROM obs WHERE id = ?", o.id).toArray()[0];
+      const take = (id: string) => sql.exec<{ period: string; corridor: string }>("SELECT period, corridor FROM obs WHERE id = ?", id).toArray()[0];
+      for (const { supersedes, ...o } of observations) {
+        const existing = take(o.id);
+        // The same observation under the id an earlier import gave it: the new id takes its place.
+        const earlier = supersedes !== undefined && supersedes !== o.id ? take(supersedes) : undefined;
+        if (earlier) {
+          sql.exec("DELETE FROM obs WHERE id = ?", supersedes!);
+          touched.add(cpKey(earlier.period, earlier.corridor));
+        }
         if (existing) {
           replaced++;
           touched.add(cpKey(existing.period, existing.corridor));
-        } else added++;
+        } else if (earlier) replaced++;
+        else added++;
         // `service` is what a recompute reads: a fraction of the observation, so it parses quickly.
         sql.exec(
           "INSERT OR REPLACE INTO obs (id, period, corridor, data, service) VALUES (?, ?, ?, ?, ?)",
@@ -343,19 +351,5 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     // Only what was published is clean: a key marked again meanwhile has a new token and stays dirty.
     for (const d of dirty) sql.exec("DELETE FROM dirty WHERE kind = ? AND key = ? AND token = ?", d.kind, d.key, d.token);
     this.publishedAt = new Date().toISOString();
-  }
-}
-
-/**
- * Hands an accepted provider write to the statistics ledger. A failure there is logged, not thrown:
- * the quote is already stored, and comparisons must not fail because statistics could not follow.
- */
-export async function recordForStatistics(ns: DurableObjectNamespace<StatsLedger> | undefined, corridor: CorridorId, entry: ProviderEntry): Promise<void> {
-  if (!ns) return;
-  try {
-    const { skipped } = await ns.get(ns.idFromName(STATS_LEDGER_NAME)).recordQuotes(corridor, entry);
-    if (skipped.length) console.warn(`statistics: ${corridor.id}/${entry.id} not observed: ${skipped.join("; ")}`);
-  } catch (err) {
-    console.error(`statistics: could not record ${corridor.id}/${entry.id}`, err);
   }
 }

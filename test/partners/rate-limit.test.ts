@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, adminCall, call, json } from "../helpers.ts";
+import { isLoopback } from "../../src/http/rate-limit.ts";
 
 const ADDRESS_LIMIT = 5;
 const PARTNER_LIMIT = 8;
@@ -45,5 +46,18 @@ describe("Rate limits", () => {
     // ...while a wrong token is counted like anyone else.
     const wrong = { "cf-connecting-ip": "203.0.113.21", authorization: "Bearer guess" };
     expect((await statuses(ADDRESS_LIMIT + 1, wrong)).at(-1)).toBe(429);
+  });
+
+  it("Should never count requests from the machine itself (a local copy serves its owner)", async () => {
+    // What `npm start` (wrangler dev) sets for a request from the same machine: a regulator's script
+    // of quarterly lookups, or a second /embed view, goes far past the per-address limit.
+    for (const address of ["127.0.0.1", "::1", "127.8.9.10", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"]) {
+      expect(await statuses(ADDRESS_LIMIT * 3, { "cf-connecting-ip": address }), address).toEqual(Array(ADDRESS_LIMIT * 3).fill(200));
+    }
+  });
+
+  it("Should count addresses that only look local", () => {
+    for (const address of ["128.0.0.1", "10.0.0.1", "192.168.1.1", "::2", "2001:db8::1", "::ffff:10.0.0.1", "1127.0.0.1", "127.0.0.1.example"]) expect(isLoopback(address), address).toBe(false);
+    for (const address of ["127.0.0.1", "::1", "[::1]", "::ffff:127.0.0.1", "0000:0000:0000:0000:0000:0000:0000:0001"]) expect(isLoopback(address), address).toBe(true);
   });
 });

@@ -46,7 +46,8 @@ function validRequest(route: AdminRoute, ctx: { revocable: string }): { path: st
 }
 
 const isOwnQuotes = (r: AdminRoute) => r.template === "/v1/admin/corridors/{corridor}/quotes/{providerId}";
-const isImport = (r: AdminRoute) => r.template.startsWith("/v1/admin/imports/");
+/** A collector's imports: the ECB import sets the current reference rates, which is the operator's. */
+const isImport = (r: AdminRoute) => r.template.startsWith("/v1/admin/imports/") && r.template !== "/v1/admin/imports/ecb";
 
 let alpha: { id: string; token: string };
 let beta: { id: string; token: string };
@@ -175,7 +176,10 @@ describe("the token list", () => {
 describe("the policy, as a pure function", () => {
   it("lets the operator do anything and a collector only imports", () => {
     expect(authorize({ id: "operator", role: "operator" }, "DELETE", "/v1/admin/anything")).toMatchObject({ allowed: true });
-    expect(authorize({ id: "c", role: "collector" }, "POST", "/v1/admin/imports/ecb")).toMatchObject({ allowed: true, action: "imports:run" });
+    expect(authorize({ id: "c", role: "collector" }, "POST", "/v1/admin/imports/rpw")).toMatchObject({ allowed: true, action: "imports:run" });
+    expect(authorize({ id: "c", role: "collector" }, "POST", "/v1/admin/imports/flows")).toMatchObject({ allowed: true, action: "imports:run" });
+    expect(authorize({ id: "c", role: "collector" }, "POST", "/v1/admin/imports/ecb")).toMatchObject({ allowed: false });
+    expect(authorize({ id: "operator", role: "operator" }, "POST", "/v1/admin/imports/ecb")).toMatchObject({ allowed: true, action: "rates:import" });
     expect(authorize({ id: "c", role: "collector" }, "PUT", "/v1/admin/imports/ecb")).toMatchObject({ allowed: false });
     expect(authorize({ id: "c", role: "collector" }, "GET", "/v1/admin/keys")).toMatchObject({ allowed: false });
     expect(authorize({ id: "p", role: "provider", providerId: "alpha" }, "PUT", "/v1/admin/corridors/X/quotes/alpha")).toMatchObject({ allowed: true });

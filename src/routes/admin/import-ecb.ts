@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { importEcb } from "../../import/ecb-import.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest } from "../../http/problem.ts";
+import { auditedImport } from "../../http/audited-write.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses } from "../params.ts";
 import { importBody } from "./import-body.ts";
@@ -35,9 +36,9 @@ const route = defineRoute({
 export function registerImportEcbRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const xml = await new Response(importBody(c.req.raw, XML_TYPES)).text();
-    const { statsLedger, rates } = c.var.services;
-    const outcome = await importEcb(xml, statsLedger(), rates);
-    if (!outcome.ok) throw badRequest(outcome.reason, { field: "body" });
+    const { statsLedger, rates, now } = c.var.services;
+    const outcome = await auditedImport(c, "ecb", { contentType: c.req.header("content-type") }, () => importEcb(xml, statsLedger(), rates, now()), (o) => (o.ok ? o.report : { refused: o.reason }));
+    if (!outcome.ok) throw badRequest(outcome.reason, { field: outcome.field ?? "body" });
     return c.json(outcome.report, 200);
   });
 }

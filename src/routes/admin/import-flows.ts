@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import { parseFlowsCsv } from "../../import/flows-csv.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest } from "../../http/problem.ts";
+import { auditedImport } from "../../http/audited-write.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses } from "../params.ts";
 import { importBody, skippedSchema } from "./import-body.ts";
@@ -46,7 +47,8 @@ export function registerImportFlowsRoute(app: ApiApp<AppEnv>) {
     if (!parsed.ok) throw badRequest(parsed.reason, { field: "body" });
     if (parsed.flows.length === 0) throw badRequest("the matrix holds no positive flow between known countries", { field: "body", unmapped: parsed.unmapped });
     const ledger = c.var.services.statsLedger();
-    await ledger.setFlows(parsed.flows);
+    const flows = parsed.flows;
+    await auditedImport(c, "flows", { contentType: c.req.header("content-type") }, () => ledger.setFlows(flows), () => ({ flows: flows.length, unmapped: parsed.unmapped.length }));
     await ledger.publishNow();
     return c.json({ flows: parsed.flows.length, sendingCountries: parsed.sending, receivingCountries: parsed.receiving, unmapped: parsed.unmapped, skipped: parsed.skipped }, 200);
   });

@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { importRpw } from "../../import/rpw-import.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { ApiError, badRequest } from "../../http/problem.ts";
+import { auditedImport } from "../../http/audited-write.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses } from "../params.ts";
 import { importBody, skippedSchema } from "./import-body.ts";
@@ -55,7 +56,13 @@ export function registerImportRpwRoute(app: ApiApp<AppEnv>) {
     const wait = c.req.valid("query").wait === "true";
     const body = importBody(c.req.raw, CSV_TYPES);
     const ledger = c.var.services.statsLedger();
-    const outcome = await importRpw(body, ledger);
+    const outcome = await auditedImport(
+      c,
+      "rpw",
+      { contentType: c.req.header("content-type"), wait },
+      () => importRpw(body, ledger, c.var.services.now()),
+      (o) => (o.ok ? o.report : o.problem === "syntax" ? { problem: o.problem, line: o.line, ...o.report } : { problem: o.problem }),
+    );
     if (!outcome.ok) {
       if (outcome.problem === "empty") throw badRequest("the CSV is empty: expected the RPW header row and data rows", { field: "body" });
       if (outcome.problem === "header") {

@@ -7,6 +7,8 @@
 import * as z from "zod/mini";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
+import { auditedWrite } from "../../http/audited-write.ts";
+import { showsSecret } from "../../http/idempotency.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { adminErrorResponses, problem } from "../params.ts";
 
@@ -75,14 +77,20 @@ const revokeRoute = defineRoute({
 export function registerPartnerKeyRoutes(app: ApiApp<AppEnv>) {
   app.openapi(issueRoute, async (c) => {
     const { partnerKeys, now } = c.var.services;
-    return c.json(await partnerKeys.issue(c.req.valid("json").name, now()), 201);
+    const minted = await partnerKeys.mint(c.req.valid("json").name, now());
+    await auditedWrite(c, { action: "keys:issue", target: { partnerKey: minted.summary.id }, value: minted.summary, previous: null }, () => partnerKeys.store(minted));
+    showsSecret(c);
+    return c.json({ ...minted.summary, key: minted.key }, 201);
   });
 
   app.openapi(listRoute, async (c) => c.json({ keys: await c.var.services.partnerKeys.list() }, 200));
 
   app.openapi(revokeRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await c.var.services.partnerKeys.revoke(id))) throw notFound(`no partner key ${id}`);
+    const { partnerKeys } = c.var.services;
+    const current = await partnerKeys.find(id);
+    if (!current) throw notFound(`no partner key ${id}`);
+    await auditedWrite(c, { action: "keys:revoke", target: { partnerKey: id }, value: null, previous: current }, () => partnerKeys.revoke(id));
     return c.body(null, 204);
   });
 }

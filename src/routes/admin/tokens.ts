@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import { idSlug } from "../../domain/schemas.ts";
 import { auditedWrite } from "../../http/audited-write.ts";
+import { showsSecret } from "../../http/idempotency.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
@@ -70,6 +71,7 @@ export function registerTokenRoutes(app: ApiApp<AppEnv>) {
     const minted = await tokens.mint(c.req.valid("json"), now());
     const { info } = minted;
     await auditedWrite(c, { action: "tokens:issue", target: { token: info.id, provider: info.providerId }, value: info, previous: null }, () => tokens.store(minted));
+    showsSecret(c);
     return c.json({ ...info, token: minted.secret }, 201);
   });
 

@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import { defineRoute, type ApiApp, type ApiRoute } from "../../http/api-routes.ts";
-import { NOT_REPLAYABLE, WRITES } from "../../http/idempotency.ts";
+import { SHOWS_SECRET_PATHS, WRITES } from "../../http/idempotency.ts";
 import { openApiDocument31, type OpenApiDocument } from "../../http/openapi.ts";
 import { isAdminPath } from "../../http/public-responses.ts";
 import type { AppEnv } from "../../http/services.ts";
@@ -40,7 +40,10 @@ export function sharedResponses(route: ApiRoute): ApiRoute["responses"] {
     shared[403] = problem("The token's role may not do this");
   }
   if (write) shared[413] = problem("The body is larger than the limit");
-  if (admin && write && !NOT_REPLAYABLE.has(route.path)) shared[422] = problem("This Idempotency-Key was first used with a different request");
+  if (admin && write) shared[422] = problem("This Idempotency-Key was first used with a different request");
+  if (admin && route.method === "post" && SHOWS_SECRET_PATHS.has(route.path)) {
+    shared[409] = problem("This Idempotency-Key's first answer showed a secret, which is never kept: nothing was issued twice");
+  }
   shared[429] = errorResponses[429];
   shared[500] = errorResponses[500];
   shared[503] = problem("The store is unavailable: retry after the Retry-After header's seconds");

@@ -2,16 +2,29 @@
  * @module
  * CSV exports of the statistics: nested fields become dotted columns (`byProviderType.bank.services`),
  * lists become `;`-separated cells, and every row carries the union of the columns, in order.
- * Written as csv-stringify writes it by default (test/csv-export.test.ts compares them), without its
+ * Written as csv-stringify writes it with `escape_formulas` (test/csv-export.test.ts compares them), without its
  * 32 KB of stream and Buffer polyfills in the bundle.
  */
 
 type Cell = string | number | boolean | null;
 type Flat = Record<string, Cell>;
 
-/** RFC 4180: a cell holding a comma, a quote or a line break is quoted, its quotes doubled. */
+/**
+ * What a spreadsheet would run as a formula: a cell starting with = + - @ (or their full-width forms,
+ * which Apple Numbers normalises), a tab or a carriage return (OWASP, CSV injection).
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A decimal as the statistics write them ("-0.40"): a negative percent stays a number. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * RFC 4180: a cell holding a comma, a quote or a line break is quoted, its quotes doubled. Text that
+ * a spreadsheet would evaluate (a provider may name itself `=HYPERLINK(…)`) is prefixed with `'`,
+ * as csv-stringify's `escape_formulas` does.
+ */
 function csvCell(value: Cell | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  let text = value === null || value === undefined ? "" : String(value);
+  if (typeof value === "string" && FORMULA_START.test(text) && !DECIMAL.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -3,6 +3,7 @@
  * `GET /v1/stats/corridors/{corridor}`: RPW's statistics of one corridor in one quarter.
  */
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
+import { latestPeriod } from "../../domain/period.ts";
 import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
@@ -29,8 +30,8 @@ export function registerGetCorridorStatsRoute(app: ApiApp<AppEnv>) {
     const amount = amountFrom(query.amount);
     const doc = await c.var.services.stats.corridor(corridor.id);
     if (!doc || doc.periods.length === 0) throw notFound(`no statistics for corridor ${corridor.id}`);
-    const entry = period ? doc.periods.find((p) => p.period === period) : doc.periods.at(-1);
-    if (!entry) throw notFound(`no statistics for corridor ${corridor.id} in ${period}`);
+    const entry = period ? doc.periods.find((p) => p.period === period) : latestPeriod(doc.periods, c.var.services.now());
+    if (!entry) throw notFound(`no statistics for corridor ${corridor.id} in ${period ?? "a quarter up to now"}`);
     const stats = entry.amounts[`${amount}`];
     if (wantsCsv(c, query.format)) return csvResponse([stats], `${corridor.id}_${entry.period}_${amount}.csv`);
     return c.json(stats, 200);

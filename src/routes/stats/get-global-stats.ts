@@ -27,7 +27,7 @@ export function registerGetGlobalStatsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
     const stats = c.var.services.stats;
-    const period = await resolvePeriod(stats, periodFrom(query.period));
+    const period = await resolvePeriod(stats, periodFrom(query.period), c.var.services.now());
     const amount = amountFrom(query.amount);
     const csv = wantsCsv(c, query.format);
     // The quarter's global figures are a document of their own, not part of its corridors' list,

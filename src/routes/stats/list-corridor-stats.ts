@@ -30,7 +30,7 @@ const route = defineRoute({
 export function registerListCorridorStatsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
-    const { period, amount, updatedAt, figures } = await periodDocFor(c.var.services.stats, query);
+    const { period, amount, updatedAt, figures } = await periodDocFor(c.var.services.stats, query, c.var.services.now());
     if (wantsCsv(c, query.format)) return csvResponse(figures.corridors, `corridors_${period}_${amount}.csv`);
     return c.json({ period, amountUsd: amount, updatedAt, corridors: figures.corridors }, 200);
   });

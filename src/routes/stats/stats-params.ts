@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import type { Context } from "hono";
-import { parsePeriod, type Period } from "../../domain/period.ts";
+import { latestPeriod, parsePeriod, type Period } from "../../domain/period.ts";
 import type { SurveyAmount } from "../../domain/observation.ts";
 import { named } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
@@ -29,16 +29,17 @@ export function periodFrom(raw: string | undefined): Period | undefined {
 export const amountFrom = (raw: "200" | "500") => Number(raw) as SurveyAmount;
 
 /** The asked quarter, or the latest one stored (one more KV read). */
-export async function resolvePeriod(stats: StatsRepo, asked: Period | undefined): Promise<Period> {
+export async function resolvePeriod(stats: StatsRepo, asked: Period | undefined, now: Date): Promise<Period> {
   if (asked) return asked;
-  const latest = (await stats.periods())?.periods.at(-1);
+  // Never a quarter still to come, even if one was stored before future data were refused.
+  const latest = latestPeriod((await stats.periods())?.periods ?? [], now);
   if (!latest) throw notFound("no statistics yet: import RPW data first (POST /v1/admin/imports/rpw)");
   return latest;
 }
 
 /** The document of the asked (or latest) quarter at the asked amount, or a 404. */
-export async function periodDocFor(stats: StatsRepo, query: { period?: string; amount: "200" | "500" }) {
-  const period = await resolvePeriod(stats, periodFrom(query.period));
+export async function periodDocFor(stats: StatsRepo, query: { period?: string; amount: "200" | "500" }, now: Date) {
+  const period = await resolvePeriod(stats, periodFrom(query.period), now);
   const amount = amountFrom(query.amount);
   const doc = await stats.period(period);
   if (!doc) throw notFound(`no statistics for ${period}`);
