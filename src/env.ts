@@ -22,6 +22,10 @@ export interface Env {
   EMBED_FRAME_ANCESTORS?: string;
   /** Days after which a quote is left out of comparisons, still kept in history (unset or 0: never). */
   EXCLUDE_AFTER_DAYS?: string;
+  /** Days by which a mid-market rate may be older than the price it measures before it is flagged stale (default 4). */
+  MID_STALE_AFTER_DAYS?: string;
+  /** Days past which a mid-market rate is not used to price at all (default 14; 0: no limit). */
+  MID_UNUSABLE_AFTER_DAYS?: string;
   /** Set only by `npm run bench`: enables the floor route it measures against (routes/bench-floor.ts). */
   BENCH_FLOOR?: string;
   /** The one writer of the regulators' statistics (stats-ledger.ts). */

@@ -22,7 +22,10 @@ export async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-export async function putRate(base: string, quote: string, rate: string, source = "test", asOf = "2026-11-20T00:00:00Z") {
+/** An hour ago: a mid that is fresh for every quote observed since, whenever the suite runs. */
+export const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d+Z$/, "Z");
+
+export async function putRate(base: string, quote: string, rate: string, source = "test", asOf = anHourAgo()) {
   const res = await adminCall("PUT", `/v1/admin/rates/${base}/${quote}`, { rate, asOf, source });
   if (res.status !== 200) throw new Error(`rate ${base}/${quote}: ${res.status} ${await res.text()}`);
 }
