@@ -29,6 +29,7 @@ import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
 import { registerImportEcbRoute } from "./routes/admin/import-ecb.ts";
 import { registerImportFlowsRoute } from "./routes/admin/import-flows.ts";
 import { registerStatisticsStatusRoute } from "./routes/admin/statistics-status.ts";
+import { registerRatesStatusRoute } from "./routes/admin/rates-status.ts";
 import { registerGetCorridorStatsRoute } from "./routes/stats/get-corridor-stats.ts";
 import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-history.ts";
 import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
@@ -66,6 +67,7 @@ export function buildApp(options: ServiceOptions = {}) {
   registerImportEcbRoute(app);
   registerImportFlowsRoute(app);
   registerStatisticsStatusRoute(app);
+  registerRatesStatusRoute(app);
   registerGetCorridorHistoryRoute(app);
   registerGetCorridorStatsRoute(app);
   registerListCorridorStatsRoute(app);

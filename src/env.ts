@@ -4,6 +4,7 @@
  */
 import type { CorridorLedger } from "./store/corridor-ledger.ts";
 import type { StatsLedger } from "./store/stats-ledger.ts";
+import type { RatesFeed } from "./store/rates-feed.ts";
 
 export interface Env {
   KV: KVNamespace;
@@ -32,4 +33,6 @@ export interface Env {
   STATS_LEDGER: DurableObjectNamespace<StatsLedger>;
   /** Where the scheduled handler fetches the ECB's daily reference rates. */
   ECB_DAILY_URL?: string;
+  /** The daily ECB fetch, its retries and its status (store/rates-feed.ts). */
+  RATES_FEED: DurableObjectNamespace<RatesFeed>;
 }

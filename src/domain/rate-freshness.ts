@@ -40,6 +40,15 @@ export function midFreshness(lagDays: number, limits: MidAgeLimits): MidFreshnes
   return lagDays > limits.staleAfterDays ? "stale" : "fresh";
 }
 
+/**
+ * Why the service is degraded when the newest rates its feed brought in (as of `asOf`) are stale
+ * today, or undefined while they are not.
+ */
+export function staleFeedReason(what: string, asOf: string, now: Date, limits: MidAgeLimits): string | undefined {
+  const age = wholeDaysBetween(Date.parse(asOf), now.getTime());
+  return age > limits.staleAfterDays ? `${what} are ${age} days old (as of ${asOf}), more than ${limits.staleAfterDays}: comparisons flag or leave out the prices they measure` : undefined;
+}
+
 /** Why a product is left unpriced when its mid is too old. */
 export function unusableMidReason(pair: string, asOf: string, lagDays: number, limits: MidAgeLimits): string {
   return `the mid-market reference rate for ${pair} (as of ${asOf}) is ${lagDays} days older than the price, more than ${limits.unusableAfterDays}: not used to price`;

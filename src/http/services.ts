@@ -16,6 +16,7 @@ import type { Principal } from "./access-policy.ts";
 import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
 import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
 import { DEFAULT_MID_AGE_LIMITS, type MidAgeLimits } from "../domain/rate-freshness.ts";
+import { ratesFeedOf, type RatesFeed } from "../store/rates-feed.ts";
 
 export interface Settings {
   staleAfterDays: number;
@@ -38,6 +39,8 @@ export interface Services {
   stats: StatsRepo;
   /** The single writer of the statistics documents. */
   statsLedger: () => DurableObjectStub<StatsLedger>;
+  /** The daily ECB fetch and its status. */
+  ratesFeed: () => DurableObjectStub<RatesFeed>;
 }
 
 /** `principal` is set by admin-auth on every admin route. */
@@ -81,6 +84,7 @@ export function buildServices(env: Env, options: ServiceOptions = {}): Services 
     },
     stats: kvStatsRepo(kv),
     statsLedger: () => statsLedgerOf(env),
+    ratesFeed: () => ratesFeedOf(env),
   };
 }
 

@@ -25,7 +25,7 @@ export interface DatedRatesSink {
 }
 
 /** The ECB fixes its rates at the 14:10 CET concertation of the reference day. */
-const asOfDate = (date: string) => `${date}T14:10:00+01:00`;
+export const asOfDate = (date: string) => `${date}T14:10:00+01:00`;
 
 export async function importEcb(xml: string, sink: DatedRatesSink, rates: RatesRepo): Promise<EcbImportOutcome> {
   const parsed = parseEcbXml(xml);
