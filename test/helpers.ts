@@ -54,3 +54,10 @@ export function product(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A daily file of the ECB's shape, for one day. */
+export const ecbDaily = (date: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+<gesmes:subject>Reference rates</gesmes:subject><gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender>
+<Cube><Cube time='${date}'><Cube currency='USD' rate='1.0875'/><Cube currency='JPY' rate='161.20'/></Cube></Cube>
+</gesmes:Envelope>`;

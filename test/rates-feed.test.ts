@@ -12,16 +12,9 @@ import type { Env } from "../src/env.ts";
 import { statsLedgerOf } from "../src/http/services.ts";
 import worker from "../src/index.ts";
 import { ratesFeedOf } from "../src/store/rates-feed.ts";
-import { adminCall, call, json } from "./helpers.ts";
+import { adminCall, call, ecbDaily, json } from "./helpers.ts";
 
 const env = cloudflareEnv as unknown as Env;
-
-/** A daily file of the ECB's shape, for one day. */
-export const ecbDaily = (date: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
-<gesmes:subject>Reference rates</gesmes:subject><gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender>
-<Cube><Cube time='${date}'><Cube currency='USD' rate='1.0875'/><Cube currency='JPY' rate='161.20'/></Cube></Cube>
-</gesmes:Envelope>`;
 
 /** The outbound fetch, answering each call from `answers` in turn (a thrown error is a network failure). */
 function ecbAnswers(...answers: (() => Response)[]) {
