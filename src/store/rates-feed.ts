@@ -69,7 +69,7 @@ export class RatesFeed extends DurableObject<Env> {
     return this.attempt({ day, attempt: 1, plannedAt: scheduledMs });
   }
 
-  async alarm(): Promise<void> {
+  override async alarm(): Promise<void> {
     const pending = await this.ctx.storage.get<PendingDay>("pending");
     if (pending) await this.attempt(pending);
   }
