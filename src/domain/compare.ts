@@ -300,7 +300,7 @@ function rankComparison(corridor: PreparedCorridor, mids: ReadonlyMap<string, Re
       unpriced.push({ provider: item.entry.id, product: input.id, reason: `no mid-market reference rate for ${item.pair}` });
       continue;
     }
-    const lag = midLagDays(mid, item.observedMs, req.now);
+    const lag = midLagDays(mid, item.observedMs);
     const freshness = midFreshness(lag, limits);
     if (freshness === "unusable") {
       unpriced.push({ provider: item.entry.id, product: input.id, reason: unusableMidReason(item.pair, mid.asOf, lag, limits) });

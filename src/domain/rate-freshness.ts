@@ -25,12 +25,13 @@ export function wholeDaysBetween(fromMs: number, toMs: number): number {
 }
 
 /**
- * Whole days by which the mid is older than the price observed at `observedMs`; a price dated in
- * the future counts as observed now, and a currency against itself never ages.
+ * Whole days by which the mid is older than the price observed at `observedMs` (a currency against
+ * itself never ages). It depends on the two dates alone, not on the clock: a comparison's answer
+ * changes with the clock only through the quotes' own ages, which its entity tag covers.
  */
-export function midLagDays(mid: { base: string; quote: string; asOf: string }, observedMs: number, now: Date): number {
+export function midLagDays(mid: { base: string; quote: string; asOf: string }, observedMs: number): number {
   if (mid.base === mid.quote) return 0;
-  return wholeDaysBetween(Date.parse(mid.asOf), Math.min(observedMs, now.getTime()));
+  return wholeDaysBetween(Date.parse(mid.asOf), observedMs);
 }
 
 export type MidFreshness = "fresh" | "stale" | "unusable";
