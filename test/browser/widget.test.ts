@@ -44,7 +44,7 @@ async function seed() {
     await new Promise((r) => setTimeout(r, 200));
   }
   // United Kingdom → India priced against a mid six days older than the price: stale (more than 4).
-  const sixDaysAgo = new Date(Date.now() - 6 * 86_400_000).toISOString();
+  const sixDaysAgo = new Date(Date.parse(observedAt) - 6 * 86_400_000).toISOString();
   expect((await worker.admin("PUT", "/v1/admin/rates/GBP/INR", { rate: "105", asOf: sixDaysAgo, source: "ECB" })).status).toBe(200);
   const gbp = { ...product("account", "104", "2.00", "bank_account"), sendCurrency: "GBP", receiveCurrency: "INR" };
   expect((await worker.admin("PUT", "/v1/admin/corridors/GBR-IND/quotes/alpha-remit", { provider: { name: "Alpha Remit", type: "mto" }, products: [gbp] })).status).toBe(200);
