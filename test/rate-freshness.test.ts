@@ -123,6 +123,16 @@ describe("the freshest mid", () => {
     expect(resolveMid("USD", "MXN", lookupOf(rates))).toMatchObject({ derivation: "direct" });
   });
 
+  it("seen from the newest price it will measure, takes the rate closest to that price", () => {
+    // A 2019 survey priced on 2019-10-30: its own day's direct rate, not the inverse of the day after.
+    const rates = [rate("KES", "RWF", "8.9305", "2019-10-30T00:00:00Z"), rate("RWF", "KES", "0.112565", "2019-10-31T00:00:00Z")];
+    expect(resolveMid("KES", "RWF", lookupOf(rates), Date.parse("2019-10-30T00:00:00Z"))?.derivation).toBe("direct");
+    expect(resolveMid("KES", "RWF", lookupOf(rates))?.derivation).toBe("inverse");
+    // A price observed this morning: this afternoon's fixing is closer than yesterday's.
+    const today = [rate("USD", "MXN", "18", "2026-11-01T14:10:00+01:00"), rate("EUR", "USD", "1.1", "2026-11-02T14:10:00+01:00"), rate("EUR", "MXN", "21", "2026-11-02T14:10:00+01:00")];
+    expect(resolveMid("USD", "MXN", lookupOf(today), Date.parse("2026-11-02T09:00:00Z"))?.derivation).toBe("cross_eur");
+  });
+
   it("keeps direct, then inverse, then cross when they are equally recent", () => {
     const at = "2026-11-02T14:10:00+01:00";
     const all = [rate("USD", "MXN", "18", at), rate("MXN", "USD", "0.05", at), rate("EUR", "USD", "1.1", at), rate("EUR", "MXN", "21", at)];

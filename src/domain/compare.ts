@@ -126,11 +126,14 @@ export interface PreparedCorridor {
   items: PreparedItem[];
   /** Receive currencies offered for each send currency, one entry per product (as the doc lists them). */
   receiving: Map<string, string[]>;
+  /** When the newest price of each pair (`BASE/QUOTE`) was observed: the time its mid is chosen for. */
+  newestPriceAt: Map<string, number>;
 }
 
 export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
   const items: PreparedItem[] = [];
   const receiving = new Map<string, string[]>();
+  const newestPriceAt = new Map<string, number>();
   for (const entry of doc.providers) {
     const p = entry.provider;
     const provider = { id: entry.id, name: p.name, type: p.type, ...(p.website ? { website: p.website } : {}) };
@@ -147,12 +150,14 @@ export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
         observedMs: Date.parse(input.observedAt),
         json: undefined,
       });
+      const last = items[items.length - 1]!;
+      newestPriceAt.set(last.pair, Math.max(last.observedMs, newestPriceAt.get(last.pair) ?? -Infinity));
       const list = receiving.get(input.sendCurrency) ?? [];
       list.push(input.receiveCurrency);
       receiving.set(input.sendCurrency, list);
     }
   }
-  return { doc, summary: summarize(doc), pairs: pairsOf(doc), items, receiving };
+  return { doc, summary: summarize(doc), pairs: pairsOf(doc), items, receiving, newestPriceAt };
 }
 
 /** A priced product, as the ranking sees it. */

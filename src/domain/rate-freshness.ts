@@ -56,18 +56,21 @@ export function unusableMidReason(pair: string, asOf: string, lagDays: number, l
 }
 
 /**
- * The most recent of several candidate rates: the latest `asOf` wins, and of equally recent ones
- * the first listed (the caller lists them in its order of preference).
+ * Of several candidate rates, the one dated closest to `priceAt`, the newest price it will measure
+ * (without it: the most recent); of equally close ones, the first listed (the caller lists them in
+ * its order of preference). For prices observed today that is the most recent rate; for a survey
+ * of 2019 it is the rate of the survey's day, not a later one.
  */
-export function freshestOf<T extends { asOf: string }>(candidates: readonly (T | undefined)[]): T | undefined {
+export function freshestOf<T extends { asOf: string }>(candidates: readonly (T | undefined)[], priceAt?: number): T | undefined {
   let best: T | undefined;
-  let bestMs = -Infinity;
+  let bestDistance = Infinity;
   for (const c of candidates) {
     if (c === undefined) continue;
-    const ms = Date.parse(c.asOf);
-    if (best === undefined || ms > bestMs) {
+    const asOf = Date.parse(c.asOf);
+    const distance = priceAt === undefined ? -asOf : Math.abs(priceAt - asOf);
+    if (best === undefined || distance < bestDistance) {
       best = c;
-      bestMs = ms;
+      bestDistance = distance;
     }
   }
   return best;

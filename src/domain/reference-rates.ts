@@ -41,10 +41,11 @@ export function candidatePairs(base: string, quote: string): [string, string][] 
 const older = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
 
 /**
- * The freshest of the direct, inverse and EUR-cross rates (a cross is as old as its older leg):
- * a stale direct rate must not hide a fresh cross. Equally recent ones keep that order.
+ * The freshest of the direct, inverse and EUR-cross rates (a cross is as old as its older leg),
+ * seen from `priceAt`, the newest price the mid will measure (freshestOf): a stale direct rate
+ * must not hide a fresh cross. Equally recent ones keep that order.
  */
-export function resolveMid(base: string, quote: string, lookup: RateLookup): ResolvedMid | undefined {
+export function resolveMid(base: string, quote: string, lookup: RateLookup, priceAt?: number): ResolvedMid | undefined {
   if (base === quote) return { base, quote, rate: new Decimal(1), asOf: "1970-01-01T00:00:00Z", source: "identity", derivation: "direct" };
   const direct = lookup(base, quote);
   const inverse = lookup(quote, base);
@@ -54,7 +55,7 @@ export function resolveMid(base: string, quote: string, lookup: RateLookup): Res
     direct && { asOf: direct.asOf, derivation: "direct" as const },
     inverse && { asOf: inverse.asOf, derivation: "inverse" as const },
     pivotBase && pivotQuote && { asOf: older(pivotBase.asOf, pivotQuote.asOf), derivation: "cross_eur" as const },
-  ]);
+  ], priceAt);
   switch (chosen?.derivation) {
     case "direct":
       return { base, quote, rate: new Decimal(direct!.rate), asOf: direct!.asOf, source: direct!.source, derivation: "direct" };

@@ -179,7 +179,7 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
     }
     const amount = question === "send" ? positiveAmount(q.amount!, "amount", sendCurrency) : positiveAmount(q.recipientAmount!, "recipientAmount", receiveCurrency!);
 
-    const mids = await rates.resolve(corridor.pairs);
+    const mids = await rates.resolve(corridor.pairs, corridor.newestPriceAt);
     const filters = { payIn: q.payIn, payOut: q.payOut, maxSpeed: q.maxSpeed, providerType: q.providerType };
     const text = comparisonText(corridor, mids, {
       question,
