@@ -2,7 +2,7 @@
  * A comparison never prices against a stale mid in silence: a mid more than MID_STALE_AFTER_DAYS (4)
  * older than a quote is flagged on the quote and in `midRates`, and more than MID_UNUSABLE_AFTER_DAYS
  * (14) older it does not price the quote at all. Resolution takes the freshest of direct, inverse
- * and EUR cross rates.
+ * and EUR cross rates, seen from the newest price they will measure.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { comparePrepared, comparePreparedJson, prepareCorridor } from "../src/domain/compare.ts";
