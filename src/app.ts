@@ -28,6 +28,7 @@ import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
 import { registerImportEcbRoute } from "./routes/admin/import-ecb.ts";
 import { registerImportFlowsRoute } from "./routes/admin/import-flows.ts";
 import { registerStatisticsStatusRoute } from "./routes/admin/statistics-status.ts";
+import { registerRatesStatusRoute } from "./routes/admin/rates-status.ts";
 import { registerGetCorridorStatsRoute } from "./routes/stats/get-corridor-stats.ts";
 import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-history.ts";
 import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
@@ -64,6 +65,7 @@ export function buildApp(options: ServiceOptions = {}) {
   registerImportEcbRoute(app);
   registerImportFlowsRoute(app);
   registerStatisticsStatusRoute(app);
+  registerRatesStatusRoute(app);
   registerGetCorridorHistoryRoute(app);
   registerGetCorridorStatsRoute(app);
   registerListCorridorStatsRoute(app);

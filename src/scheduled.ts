@@ -1,15 +1,19 @@
 /**
  * @module
- * The cron trigger: fetches the ECB's daily reference rates from `ECB_DAILY_URL` and loads them
- * as `POST /v1/admin/imports/ecb` would.
+ * One attempt of the daily fetch: the ECB's reference rates from `ECB_DAILY_URL`, loaded as
+ * `POST /v1/admin/imports/ecb` would. The cron hands the day to the rates feed
+ * (store/rates-feed.ts), which calls this and retries it when it throws.
  */
 import type { Env } from "./env.ts";
 import { buildServices } from "./http/services.ts";
 import { importEcb, type EcbImportReport } from "./import/ecb-import.ts";
 
+/** An ECB that does not answer in this time is a failed attempt, not a hung one. */
+const FETCH_TIMEOUT_MS = 30_000;
+
 export async function refreshEcbRates(env: Env, fetcher: typeof fetch = (input, init) => fetch(input, init)): Promise<EcbImportReport> {
   if (!env.ECB_DAILY_URL) throw new Error("ECB_DAILY_URL is not set: the scheduled ECB import has nowhere to fetch from");
-  const res = await fetcher(env.ECB_DAILY_URL, { headers: { accept: "application/xml" } });
+  const res = await fetcher(env.ECB_DAILY_URL, { headers: { accept: "application/xml" }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   if (!res.ok) throw new Error(`ECB daily rates: ${env.ECB_DAILY_URL} answered ${res.status}`);
   const services = buildServices(env);
   const outcome = await importEcb(await res.text(), services.statsLedger(), services.rates, services.now());

@@ -5,12 +5,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminCall, call, json, product, putProvider, putRate } from "./helpers.ts";
 
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
 /** An observation time a few hours ago, so the quote is fresh whenever the suite runs. */
-const recently = new Date(Date.now() - 3 * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
+const recently = hoursAgo(3);
 /** Long ago: older than the 30 days after which a quote is flagged stale. */
 const longAgo = "2020-01-15T09:00:00Z";
 
-const KWD_INR_AS_OF = "2026-11-20T08:00:00Z";
+// Mids of the same day as the quotes: none is stale (test/rate-freshness.test.ts ages them).
+const KWD_INR_AS_OF = hoursAgo(8);
+const MXN_USD_AS_OF = hoursAgo(20);
+const EUR_GBP_AS_OF = hoursAgo(23);
+const EUR_NGN_AS_OF = hoursAgo(4);
 
 beforeAll(async () => {
   // Kuwait → India, the example product, against a mid of 272.50 INR per KWD.
@@ -46,15 +51,15 @@ beforeAll(async () => {
   });
 
   // United States → Mexico, with only the MXN/USD rate stored: the mid is its inverse.
-  await putRate("MXN", "USD", "0.05", "inverse source", "2026-11-18T00:00:00Z");
+  await putRate("MXN", "USD", "0.05", "inverse source", MXN_USD_AS_OF);
   await putProvider("US-MX", "norte", {
     provider: { name: "Norte", type: "digital" },
     products: [product({ id: "online", sendCurrency: "USD", receiveCurrency: "MXN", fee: { fixed: "4.99" }, rate: "19.5", receiverFee: undefined, observedAt: recently })],
   });
 
   // United Kingdom → Nigeria, with only euro rates stored: the mid is crossed through EUR.
-  await putRate("EUR", "GBP", "0.8", "ECB", "2026-11-19T16:00:00Z");
-  await putRate("EUR", "NGN", "1600", "CBN", "2026-11-20T16:00:00Z");
+  await putRate("EUR", "GBP", "0.8", "ECB", EUR_GBP_AS_OF);
+  await putRate("EUR", "NGN", "1600", "CBN", EUR_NGN_AS_OF);
   await putProvider("GBR-NGA", "lagos-link", {
     provider: { name: "Lagos Link", type: "mto" },
     products: [product({ id: "standard", sendCurrency: "GBP", receiveCurrency: "NGN", fee: { percent: "1" }, rate: "1960", receiverFee: undefined, observedAt: recently })],
@@ -258,7 +263,7 @@ describe("currencies with 0 minor digits (JPY)", () => {
 describe("the mid-market rate: direct, inverse and crossed through EUR", () => {
   it("inverts a stored MXN/USD rate and says where it comes from", async () => {
     const body = await quotes("/v1/corridors/USA-MEX/quotes?amount=200");
-    expect(body.midRates).toEqual([{ base: "USD", quote: "MXN", rate: "20", asOf: "2026-11-18T00:00:00Z", source: "inverse source", derivation: "inverse" }]);
+    expect(body.midRates).toEqual([{ base: "USD", quote: "MXN", rate: "20", asOf: MXN_USD_AS_OF, source: "inverse source", derivation: "inverse" }]);
     // 200 × 19.5 = 3900.00; 4.99 + 200 × (20 − 19.5) / 20 = 4.99 + 5 = 9.99 USD = 4.995 %.
     expect(body.quotes[0]).toMatchObject({
       midRate: "20",
@@ -272,7 +277,7 @@ describe("the mid-market rate: direct, inverse and crossed through EUR", () => {
   it("crosses EUR/GBP and EUR/NGN, as of the older of the two", async () => {
     const body = await quotes("/v1/corridors/GB-NG/quotes?amount=100");
     // 1600 / 0.8 = 2000 NGN per GBP.
-    expect(body.midRates).toEqual([{ base: "GBP", quote: "NGN", rate: "2000", asOf: "2026-11-19T16:00:00Z", source: "ECB; CBN", derivation: "cross_eur" }]);
+    expect(body.midRates).toEqual([{ base: "GBP", quote: "NGN", rate: "2000", asOf: EUR_GBP_AS_OF, source: "ECB; CBN", derivation: "cross_eur" }]);
     // fee 1 % of 100 = 1.00; 100 × 1960 = 196000.00; 1 + 100 × 40 / 2000 = 3.00 GBP = exactly 3 %,
     // which is not "less than 3 per cent": the verdict is 3_to_5.
     expect(body.quotes[0]).toMatchObject({

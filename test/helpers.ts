@@ -22,7 +22,10 @@ export async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-export async function putRate(base: string, quote: string, rate: string, source = "test", asOf = "2026-11-20T00:00:00Z") {
+/** An hour ago: a mid that is fresh for every quote observed since, whenever the suite runs. */
+export const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d+Z$/, "Z");
+
+export async function putRate(base: string, quote: string, rate: string, source = "test", asOf = anHourAgo()) {
   const res = await adminCall("PUT", `/v1/admin/rates/${base}/${quote}`, { rate, asOf, source });
   if (res.status !== 200) throw new Error(`rate ${base}/${quote}: ${res.status} ${await res.text()}`);
 }
@@ -51,3 +54,10 @@ export function product(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A daily file of the ECB's shape, for one day. */
+export const ecbDaily = (date: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+<gesmes:subject>Reference rates</gesmes:subject><gesmes:Sender><gesmes:name>European Central Bank</gesmes:name></gesmes:Sender>
+<Cube><Cube time='${date}'><Cube currency='USD' rate='1.0875'/><Cube currency='JPY' rate='161.20'/></Cube></Cube>
+</gesmes:Envelope>`;

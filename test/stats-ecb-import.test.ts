@@ -78,7 +78,8 @@ describe("the scheduled ECB refresh", () => {
       return new Response(daily, { headers: { "content-type": "text/xml" } });
     });
     const ctx = createExecutionContext();
-    await worker.scheduled!(createScheduledController({ cron: "30 15 * * 1-5" }), env, ctx);
+    // The day of the shipped daily file (a Friday): the feed wants that day's rates (test/rates-feed.test.ts).
+    await worker.scheduled!(createScheduledController({ scheduledTime: new Date("2025-05-09T15:30:00Z"), cron: "30 15 * * 1-5" }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect(fetched).toEqual([env.ECB_DAILY_URL]);
     const day = await statsLedgerOf(env).ecbRatesOn("2025-05-09");

@@ -37,6 +37,8 @@ const en = {
   midRate: (pair: string, source: string, when: string) => `Mid-market rate ${pair}: ${source}, ${when}.`,
   sources: (list: string) => `Sources: ${list}.`,
   stale: "old price",
+  staleMid: (days: number) => `measured against a mid-market rate ${days} days older than this price`,
+  staleMidNote: (pair: string, days: number) => `The ${pair} mid-market rate is ${days} days older than the newest price: margins measured against it may be off.`,
   sample: "Illustrative sample data, not observed prices.",
   error: "The comparison could not be loaded:",
 };
@@ -71,6 +73,8 @@ const es: Messages = {
   midRate: (pair, source, when) => `Tipo de cambio medio ${pair}: ${source}, ${when}.`,
   sources: (list) => `Fuentes: ${list}.`,
   stale: "precio antiguo",
+  staleMid: (days) => `calculado con un tipo de cambio medio ${days} días más antiguo que este precio`,
+  staleMidNote: (pair, days) => `El tipo de cambio medio ${pair} es ${days} días más antiguo que el precio más reciente: los márgenes calculados con él pueden no ser exactos.`,
   sample: "Datos de ejemplo ilustrativos, no precios observados.",
   error: "No se pudo cargar la comparación:",
 };
@@ -104,6 +108,8 @@ const fr: Messages = {
   midRate: (pair, source, when) => `Taux moyen ${pair} : ${source}, ${when}.`,
   sources: (list) => `Sources : ${list}.`,
   stale: "prix ancien",
+  staleMid: (days) => `calculée avec un taux moyen antérieur de ${days} jours à ce prix`,
+  staleMidNote: (pair, days) => `Le taux moyen ${pair} est antérieur de ${days} jours au prix le plus récent : les marges calculées avec lui peuvent être inexactes.`,
   sample: "Données d’exemple, pas des prix observés.",
   error: "La comparaison n’a pas pu être chargée :",
 };

@@ -26,11 +26,14 @@ interface Quote {
   stale: boolean;
   source: string | null;
   sendAmount: Money;
+  /** Only when the mid is stale for this quote. */
+  midRateStale?: true;
+  midRateAgeDays?: number;
 }
 interface Comparison {
   asOf: string;
   sample: boolean;
-  midRates: { base: string; quote: string; asOf: string; source: string }[];
+  midRates: { base: string; quote: string; asOf: string; source: string; stale?: true; ageDays?: number }[];
   quotes: Quote[];
 }
 interface Corridor {
@@ -242,7 +245,13 @@ class TencCompare extends HTMLElement {
         ...row(t.recipientGets, el("strong", { class: "gets" }, money(lang, q.recipientGets))),
         ...row(t.youPay, money(lang, q.senderPays)),
         ...row(t.fee, money(lang, q.fee)),
-        ...row(t.rate, pair, el("br"), el("small", {}, t.margin(percent(lang, q.fxMarginPercent)))),
+        ...row(
+          t.rate,
+          pair,
+          el("br"),
+          el("small", {}, t.margin(percent(lang, q.fxMarginPercent))),
+          ...(q.midRateStale ? [el("br"), el("small", { class: "stale stale-mid" }, t.staleMid(q.midRateAgeDays ?? 0))] : []),
+        ),
         ...row(t.totalCost, `${money(lang, q.totalCost)} (${percent(lang, q.totalCost.percent)})`, el("br"), el("span", { class: `verdict sdg-${q.sdg}` }, t.verdict[q.sdg])),
         ...row(t.speed, label(t.speeds, q.speed)),
         ...row(t.payment, `${label(t.methods, q.payIn)} → ${label(t.methods, q.payOut)}`),
@@ -257,6 +266,7 @@ class TencCompare extends HTMLElement {
     const sources = [...new Set(c.quotes.map((q) => q.source).filter((s): s is string => Boolean(s)))];
     return [
       ...c.midRates.map((m) => el("p", {}, t.midRate(`${m.base}/${m.quote}`, m.source, dateTime(lang, m.asOf)))),
+      ...c.midRates.filter((m) => m.stale).map((m) => el("p", { class: "stale stale-mid", role: "note" }, t.staleMidNote(`${m.base}/${m.quote}`, m.ageDays ?? 0))),
       ...(sources.length ? [el("p", {}, t.sources(sources.join(", ")))] : []),
       ...(c.sample ? [el("p", { class: "sample" }, t.sample)] : []),
     ];

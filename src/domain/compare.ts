@@ -7,6 +7,7 @@ import { summarize, type CorridorDoc, type CorridorSummary, type ProviderEntry }
 import { prepareProduct, type PreparedProduct } from "./cost.ts";
 import { wireMoney, type Decimal, type WireMoney } from "./money.ts";
 import { rank, type Filters, type Question, type Rankable, type SortOrder } from "./ranking.ts";
+import { DEFAULT_MID_AGE_LIMITS, midFreshness, midLagDays, unusableMidReason, type MidAgeLimits } from "./rate-freshness.ts";
 import type { ResolvedMid } from "./reference-rates.ts";
 import { pow10, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
 import { smallestSendUnits } from "./reverse.ts";
@@ -27,6 +28,8 @@ export interface CompareRequest {
   staleAfterDays: number;
   /** Quotes older than this are left out (0: none is). */
   excludeAfterDays: number;
+  /** How much older than a price its mid may be (rate-freshness.ts); default DEFAULT_MID_AGE_LIMITS. */
+  midAgeLimits?: MidAgeLimits;
 }
 
 export interface QuoteView {
@@ -52,6 +55,9 @@ export interface QuoteView {
   stale: boolean;
   source: string | null;
   sample: boolean;
+  /** Present only when the mid is stale for this quote: whole days older than the quote. */
+  midRateAgeDays?: number;
+  midRateStale?: true;
 }
 
 export interface Unpriced {
@@ -76,6 +82,9 @@ export interface MidView {
   asOf: string;
   source: string;
   derivation: string;
+  /** Present only when stale: whole days older than the newest price measured against it. */
+  ageDays?: number;
+  stale?: true;
 }
 
 export interface Comparison {
@@ -117,11 +126,14 @@ export interface PreparedCorridor {
   items: PreparedItem[];
   /** Receive currencies offered for each send currency, one entry per product (as the doc lists them). */
   receiving: Map<string, string[]>;
+  /** When the newest price of each pair (`BASE/QUOTE`) was observed: the time its mid is chosen for. */
+  newestPriceAt: Map<string, number>;
 }
 
 export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
   const items: PreparedItem[] = [];
   const receiving = new Map<string, string[]>();
+  const newestPriceAt = new Map<string, number>();
   for (const entry of doc.providers) {
     const p = entry.provider;
     const provider = { id: entry.id, name: p.name, type: p.type, ...(p.website ? { website: p.website } : {}) };
@@ -138,12 +150,14 @@ export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
         observedMs: Date.parse(input.observedAt),
         json: undefined,
       });
+      const last = items[items.length - 1]!;
+      newestPriceAt.set(last.pair, Math.max(last.observedMs, newestPriceAt.get(last.pair) ?? -Infinity));
       const list = receiving.get(input.sendCurrency) ?? [];
       list.push(input.receiveCurrency);
       receiving.set(input.sendCurrency, list);
     }
   }
-  return { doc, summary: summarize(doc), pairs: pairsOf(doc), items, receiving };
+  return { doc, summary: summarize(doc), pairs: pairsOf(doc), items, receiving, newestPriceAt };
 }
 
 /** A priced product, as the ranking sees it. */
@@ -161,9 +175,12 @@ class Candidate implements Rankable {
   /** Asking "I send S", the same object for every quote. */
   readonly sendAmount: WireMoney;
   readonly resolvedMid: ResolvedMid;
+  /** Whole days the mid is older than this quote, when that makes it stale. */
+  readonly midStaleDays: number | undefined;
 
-  constructor(item: PreparedItem, pricing: Pricing, sendAmount: WireMoney, resolvedMid: ResolvedMid) {
+  constructor(item: PreparedItem, pricing: Pricing, sendAmount: WireMoney, resolvedMid: ResolvedMid, midStaleDays?: number) {
     this.item = item;
+    this.midStaleDays = midStaleDays;
     this.pricing = pricing;
     this.sendAmount = sendAmount;
     this.resolvedMid = resolvedMid;
@@ -212,6 +229,7 @@ function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
     stale: ageDays > req.staleAfterDays,
     source: p.source ?? null,
     sample: p.sample,
+    ...(c.midStaleDays === undefined ? {} : { midRateAgeDays: c.midStaleDays, midRateStale: true as const }),
   };
 }
 
@@ -268,6 +286,9 @@ function rankComparison(corridor: PreparedCorridor, mids: ReadonlyMap<string, Re
   const unpriced: Unpriced[] = [];
   const excluded: Excluded[] = [];
   const used = new Map<string, ResolvedMid>();
+  /** The most days a stale mid lags a quote it priced, by pair. */
+  const staleBy = new Map<string, number>();
+  const limits = req.midAgeLimits ?? DEFAULT_MID_AGE_LIMITS;
   const amount = scaledOf(req.amount);
   const sentOnWire = req.question === "send" ? wireMoney(req.amount, req.sendCurrency) : undefined;
   for (const item of corridor.items) {
@@ -284,19 +305,29 @@ function rankComparison(corridor: PreparedCorridor, mids: ReadonlyMap<string, Re
       unpriced.push({ provider: item.entry.id, product: input.id, reason: `no mid-market reference rate for ${item.pair}` });
       continue;
     }
+    const lag = midLagDays(mid, item.observedMs);
+    const freshness = midFreshness(lag, limits);
+    if (freshness === "unusable") {
+      unpriced.push({ provider: item.entry.id, product: input.id, reason: unusableMidReason(item.pair, mid.asOf, lag, limits) });
+      continue;
+    }
     const pricing = priceItem(item, amount, scaledMid(mid.rate), req);
     if (typeof pricing === "string") {
       unpriced.push({ provider: item.entry.id, product: input.id, reason: pricing });
       continue;
     }
     used.set(item.pair, mid);
-    candidates.push(new Candidate(item, pricing, sentOnWire ?? { amount: sendAmountText(pricing), currency: input.sendCurrency }, mid));
+    if (freshness === "stale") staleBy.set(item.pair, Math.max(lag, staleBy.get(item.pair) ?? 0));
+    candidates.push(new Candidate(item, pricing, sentOnWire ?? { amount: sendAmountText(pricing), currency: input.sendCurrency }, mid, freshness === "stale" ? lag : undefined));
   }
   return {
     candidates: rank(candidates, req.filters, req.sort, req.question),
     unpriced,
     excluded,
-    midRates: [...used.values()].map((m) => ({ base: m.base, quote: m.quote, rate: midString(m), asOf: m.asOf, source: m.source, derivation: m.derivation })),
+    midRates: [...used].map(([pair, m]) => {
+      const lag = staleBy.get(pair);
+      return { base: m.base, quote: m.quote, rate: midString(m), asOf: m.asOf, source: m.source, derivation: m.derivation, ...(lag === undefined ? {} : { ageDays: lag, stale: true as const }) };
+    }),
   };
 }
 
@@ -378,7 +409,7 @@ interface QuoteJson {
   afterSenderPays: string;
   /** `","currency":"MXN"},"sdg":"…","transparent":…,"observedAt":…,"ageDays":`, by verdict */
   afterRecipientGets: Record<SdgVerdict, string>;
-  /** `,"stale":false,"source":…,"sample":…}`, and the same with `"stale":true` */
+  /** `,"stale":false,"source":…,"sample":…`, and the same with `"stale":true` (the mid's staleness, if any, and `}` follow) */
   closingFresh: string;
   closingStale: string;
 }
@@ -388,7 +419,7 @@ function quoteJsonOf(item: PreparedItem): QuoteJson {
   const text = JSON.stringify;
   const afterRecipientGets = (sdg: SdgVerdict) =>
     `","currency":${text(p.receiveCurrency)}},"sdg":"${sdg}","transparent":${text(p.transparent)},"observedAt":${text(p.observedAt)},"ageDays":`;
-  const closing = (stale: boolean) => `,"stale":${stale},"source":${text(p.source ?? null)},"sample":${text(p.sample)}}`;
+  const closing = (stale: boolean) => `,"stale":${stale},"source":${text(p.source ?? null)},"sample":${text(p.sample)}`;
   return {
     opening: `{"provider":${text(item.provider)},"product":${text(p.id)},"payIn":${text(p.payIn)},"payOut":${text(p.payOut)},"speed":${text(p.speed)},"feeMode":${text(p.feeMode)},"sendAmount":`,
     afterFee: "",
@@ -422,6 +453,7 @@ function quoteJson(c: Candidate, sent: string, ageDays: number, staleAfterDays: 
   const cost = costFigures(c.pricing);
   return (
     `${j.opening}${sent}${f.fee}${j.afterFee}${cost.totalCost}${j.sendCurrencyPercent}${cost.percent}"},"senderPays":{"amount":"` +
-    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[cost.sdg]}${ageDays}${ageDays > staleAfterDays ? j.closingStale : j.closingFresh}`
+    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[cost.sdg]}${ageDays}${ageDays > staleAfterDays ? j.closingStale : j.closingFresh}` +
+    (c.midStaleDays === undefined ? "}" : `,"midRateAgeDays":${c.midStaleDays},"midRateStale":true}`)
   );
 }

@@ -4,6 +4,7 @@
  * opposite pair, or crossed through the euro (the ECB publishes every rate against EUR).
  */
 import { Decimal } from "./money.ts";
+import { freshestOf } from "./rate-freshness.ts";
 
 export interface ReferenceRate {
   base: string;
@@ -37,27 +38,39 @@ export function candidatePairs(base: string, quote: string): [string, string][] 
   ];
 }
 
-const older = (a: string, b: string) => (a < b ? a : b);
+const older = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
 
-export function resolveMid(base: string, quote: string, lookup: RateLookup): ResolvedMid | undefined {
+/**
+ * The freshest of the direct, inverse and EUR-cross rates (a cross is as old as its older leg),
+ * seen from `priceAt`, the newest price the mid will measure (freshestOf): a stale direct rate
+ * must not hide a fresh cross. Equally recent ones keep that order.
+ */
+export function resolveMid(base: string, quote: string, lookup: RateLookup, priceAt?: number): ResolvedMid | undefined {
   if (base === quote) return { base, quote, rate: new Decimal(1), asOf: "1970-01-01T00:00:00Z", source: "identity", derivation: "direct" };
   const direct = lookup(base, quote);
-  if (direct) return { base, quote, rate: new Decimal(direct.rate), asOf: direct.asOf, source: direct.source, derivation: "direct" };
   const inverse = lookup(quote, base);
-  if (inverse) {
-    return { base, quote, rate: new Decimal(1).dividedBy(inverse.rate), asOf: inverse.asOf, source: inverse.source, derivation: "inverse" };
-  }
   const pivotBase = base === PIVOT ? undefined : lookup(PIVOT, base);
   const pivotQuote = quote === PIVOT ? undefined : lookup(PIVOT, quote);
-  if (pivotBase && pivotQuote) {
-    return {
-      base,
-      quote,
-      rate: new Decimal(pivotQuote.rate).dividedBy(pivotBase.rate),
-      asOf: older(pivotBase.asOf, pivotQuote.asOf),
-      source: pivotBase.source === pivotQuote.source ? pivotBase.source : `${pivotBase.source}; ${pivotQuote.source}`,
-      derivation: "cross_eur",
-    };
+  const chosen = freshestOf([
+    direct && { asOf: direct.asOf, derivation: "direct" as const },
+    inverse && { asOf: inverse.asOf, derivation: "inverse" as const },
+    pivotBase && pivotQuote && { asOf: older(pivotBase.asOf, pivotQuote.asOf), derivation: "cross_eur" as const },
+  ], priceAt);
+  switch (chosen?.derivation) {
+    case "direct":
+      return { base, quote, rate: new Decimal(direct!.rate), asOf: direct!.asOf, source: direct!.source, derivation: "direct" };
+    case "inverse":
+      return { base, quote, rate: new Decimal(1).dividedBy(inverse!.rate), asOf: inverse!.asOf, source: inverse!.source, derivation: "inverse" };
+    case "cross_eur":
+      return {
+        base,
+        quote,
+        rate: new Decimal(pivotQuote!.rate).dividedBy(pivotBase!.rate),
+        asOf: chosen.asOf,
+        source: pivotBase!.source === pivotQuote!.source ? pivotBase!.source : `${pivotBase!.source}; ${pivotQuote!.source}`,
+        derivation: "cross_eur",
+      };
+    default:
+      return undefined;
   }
-  return undefined;
 }

@@ -15,11 +15,15 @@ import { kvTokensRepo, type TokensRepo } from "../store/tokens-repo.ts";
 import type { Principal } from "../domain/principals.ts";
 import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
 import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
+import { DEFAULT_MID_AGE_LIMITS, type MidAgeLimits } from "../domain/rate-freshness.ts";
+import { ratesFeedOf, type RatesFeed } from "../store/rates-feed.ts";
 
 export interface Settings {
   staleAfterDays: number;
   /** Quotes older than this are left out of comparisons (kept in history); 0 = never. */
   excludeAfterDays: number;
+  /** How much older than a price its mid-market reference rate may be. */
+  midAgeLimits: MidAgeLimits;
 }
 
 export interface Services {
@@ -35,6 +39,8 @@ export interface Services {
   stats: StatsRepo;
   /** The single writer of the statistics documents. */
   statsLedger: () => DurableObjectStub<StatsLedger>;
+  /** The daily ECB fetch and its status. */
+  ratesFeed: () => DurableObjectStub<RatesFeed>;
 }
 
 /** `principal` is set by admin-auth on every admin route; `showsSecret` by a handler whose answer shows one (idempotency.ts). */
@@ -68,9 +74,17 @@ export function buildServices(env: Env, options: ServiceOptions = {}): Services 
     idempotency: kvIdempotencyRepo(kv),
     ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
     now: () => new Date(),
-    settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30), excludeAfterDays: wholeDays(env.EXCLUDE_AFTER_DAYS, 0) },
+    settings: {
+      staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30),
+      excludeAfterDays: wholeDays(env.EXCLUDE_AFTER_DAYS, 0),
+      midAgeLimits: {
+        staleAfterDays: wholeDays(env.MID_STALE_AFTER_DAYS, DEFAULT_MID_AGE_LIMITS.staleAfterDays),
+        unusableAfterDays: wholeDays(env.MID_UNUSABLE_AFTER_DAYS, DEFAULT_MID_AGE_LIMITS.unusableAfterDays),
+      },
+    },
     stats: kvStatsRepo(kv),
     statsLedger: () => statsLedgerOf(env),
+    ratesFeed: () => ratesFeedOf(env),
   };
 }
 

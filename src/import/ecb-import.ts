@@ -26,7 +26,7 @@ export interface DatedRatesSink {
 }
 
 /** The ECB fixes its rates at the 14:10 CET concertation of the reference day. */
-const asOfDate = (date: string) => `${date}T14:10:00+01:00`;
+export const asOfDate = (date: string) => `${date}T14:10:00+01:00`;
 
 /** `now` is the clock the rates' days are checked against: the ECB cannot have fixed a day to come. */
 export async function importEcb(xml: string, sink: DatedRatesSink, rates: RatesRepo, now: Date): Promise<EcbImportOutcome> {

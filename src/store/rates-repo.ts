@@ -11,9 +11,10 @@ export interface RatesRepo {
   get(base: string, quote: string): Promise<ReferenceRate | null>;
   /**
    * Resolves every pair with one KV read (a bulk get), whatever the number of pairs, or none when
-   * the repository may reuse what this isolate read lately (RatesRepoOptions).
+   * the repository may reuse what this isolate read lately (RatesRepoOptions). `priceAt`: the
+   * newest price each pair (`BASE/QUOTE`) will measure, given with the same `pairs` array each time.
    */
-  resolve(pairs: [string, string][]): Promise<ReadonlyMap<string, ResolvedMid | undefined>>;
+  resolve(pairs: [string, string][], priceAt?: ReadonlyMap<string, number>): Promise<ReadonlyMap<string, ResolvedMid | undefined>>;
   /** The rates stored for exactly these pairs (no inverse or cross), by `BASE/QUOTE`. */
   stored(pairs: [string, string][]): Promise<Map<string, ReferenceRate>>;
 }
@@ -59,7 +60,7 @@ export function kvRatesRepo(kv: KVNamespace, options: RatesRepoOptions = {}): Ra
       resolvedLately = new WeakMap();
     },
     get: (base, quote) => kv.get<ReferenceRate>(keys.rate(base, quote), "json"),
-    async resolve(pairs) {
+    async resolve(pairs, priceAt) {
       const now = Date.now();
       const lately = reuseForMs > 0 ? resolvedLately.get(pairs) : undefined;
       if (lately && now < lately.until) return lately.mids;
@@ -86,7 +87,7 @@ export function kvRatesRepo(kv: KVNamespace, options: RatesRepoOptions = {}): Ra
         }
       }
       const lookup = (b: string, q: string) => found.get(keys.rate(b, q)) ?? undefined;
-      const mids = new Map(pairs.map(([b, q]) => [pairKey(b, q), resolveMid(b, q, lookup)]));
+      const mids = new Map(pairs.map(([b, q]) => [pairKey(b, q), resolveMid(b, q, lookup, priceAt?.get(pairKey(b, q)))]));
       if (reuseForMs > 0) resolvedLately.set(pairs, { mids, until: oldest + reuseForMs });
       return mids;
     },

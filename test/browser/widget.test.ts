@@ -43,6 +43,15 @@ async function seed() {
     if (tries > 50) throw new Error("the seeded corridor never showed its three providers");
     await new Promise((r) => setTimeout(r, 200));
   }
+  // United Kingdom → India priced against a mid six days older than the price: stale (more than 4).
+  const sixDaysAgo = new Date(Date.parse(observedAt) - 6 * 86_400_000).toISOString();
+  expect((await worker.admin("PUT", "/v1/admin/rates/GBP/INR", { rate: "105", asOf: sixDaysAgo, source: "ECB" })).status).toBe(200);
+  const gbp = { ...product("account", "104", "2.00", "bank_account"), sendCurrency: "GBP", receiveCurrency: "INR" };
+  expect((await worker.admin("PUT", "/v1/admin/corridors/GBR-IND/quotes/alpha-remit", { provider: { name: "Alpha Remit", type: "mto" }, products: [gbp] })).status).toBe(200);
+  for (let tries = 0; (await fetch(`${worker.origin}/v1/corridors/GBR-IND/quotes?amount=200`)).status !== 200; tries++) {
+    if (tries > 50) throw new Error("the seeded GBR-IND corridor never showed");
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const issued = await worker.admin("POST", "/v1/admin/keys", { name: "browser test host" });
   apiKey = ((await issued.json()) as { key: string }).key;
 }
@@ -163,6 +172,19 @@ describe("<tenc-compare> in Chromium", () => {
     await page.evaluate(() => document.querySelector("tenc-compare")!.setAttribute("lang", "es"));
     expect((await shown(page)).heading).toContain("Compare el costo de enviar dinero");
     await page.close();
+  });
+
+  it("Should say, in the visitor's language, when a margin is measured against a stale mid-market rate", async () => {
+    const page = await open('corridor="GBR-IND" amount="200" lang="es"');
+    const notes = () => page.evaluate(() => [...document.querySelector("tenc-compare")!.shadowRoot!.querySelectorAll(".stale-mid")].map((e) => e.textContent ?? ""));
+    expect(await notes()).toEqual([expect.stringContaining("6 días más antiguo que este precio"), expect.stringContaining("El tipo de cambio medio GBP/INR es 6 días más antiguo")]);
+    await page.evaluate(() => document.querySelector("tenc-compare")!.setAttribute("lang", "fr"));
+    expect(await notes()).toEqual([expect.stringContaining("antérieur de 6 jours à ce prix"), expect.stringContaining("Le taux moyen GBP/INR est antérieur de 6 jours")]);
+    await page.close();
+    // A fresh mid (USA-MEX) shows no such note.
+    const fresh = await open('corridor="USA-MEX" amount="200" lang="en"');
+    expect(await fresh.evaluate(() => document.querySelector("tenc-compare")!.shadowRoot!.querySelectorAll(".stale-mid").length)).toBe(0);
+    await fresh.close();
   });
 
   it("Should answer the reverse question: what to send for the recipient to get an amount", async () => {

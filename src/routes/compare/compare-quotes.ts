@@ -67,6 +67,8 @@ export const quoteSchema = named(
     stale: z.boolean(),
     source: z.nullable(z.string()),
     sample: z.boolean(),
+    midRateAgeDays: z.optional(z.int().check(z.meta({ description: "Only when the mid is stale for this quote: whole days the mid is older than the quote" }))),
+    midRateStale: z.optional(z.literal(true).check(z.meta({ description: "Only when the mid is more than MID_STALE_AFTER_DAYS older than the quote: its FX margin is measured against an old rate" }))),
   }),
 );
 
@@ -80,9 +82,22 @@ export const comparisonSchema = named(
     asOf: z.string().check(z.meta({ description: "When the corridor's data last changed (KV may show a write up to 60 s late)" })),
     sample: z.boolean(),
     totalCostIncludes: z.array(z.string()),
-    midRates: z.array(z.object({ base: z.string(), quote: z.string(), rate: z.string(), asOf: z.string(), source: z.string(), derivation: z.string() })),
+    midRates: z.array(
+      z.object({
+        base: z.string(),
+        quote: z.string(),
+        rate: z.string(),
+        asOf: z.string(),
+        source: z.string(),
+        derivation: z.string(),
+        ageDays: z.optional(z.int().check(z.meta({ description: "Only when stale: whole days older than the newest quote measured against it" }))),
+        stale: z.optional(z.literal(true).check(z.meta({ description: "Only when more than MID_STALE_AFTER_DAYS older than a quote it prices" }))),
+      }),
+    ),
     quotes: z.array(quoteSchema),
-    unpriced: z.array(z.object({ provider: z.string(), product: z.string(), reason: z.string() })),
+    unpriced: z
+      .array(z.object({ provider: z.string(), product: z.string(), reason: z.string() }))
+      .check(z.meta({ description: "Products that could not be priced: no mid, a mid more than MID_UNUSABLE_AFTER_DAYS older than the quote, or an amount they cannot take" })),
     excluded: z
       .array(z.object({ provider: z.string(), product: z.string(), observedAt: z.string(), ageDays: z.int(), reason: z.string() }))
       .check(z.meta({ description: "Quotes older than EXCLUDE_AFTER_DAYS: left out of this comparison, kept in history" })),
@@ -164,7 +179,7 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
     }
     const amount = question === "send" ? positiveAmount(q.amount!, "amount", sendCurrency) : positiveAmount(q.recipientAmount!, "recipientAmount", receiveCurrency!);
 
-    const mids = await rates.resolve(corridor.pairs);
+    const mids = await rates.resolve(corridor.pairs, corridor.newestPriceAt);
     const filters = { payIn: q.payIn, payOut: q.payOut, maxSpeed: q.maxSpeed, providerType: q.providerType };
     const text = comparisonText(corridor, mids, {
       question,
@@ -176,6 +191,7 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
       now: now(),
       staleAfterDays: settings.staleAfterDays,
       excludeAfterDays: settings.excludeAfterDays,
+      midAgeLimits: settings.midAgeLimits,
     });
     const head = JSON.stringify({
       corridor: id.id,
