@@ -22,5 +22,7 @@ export default defineConfig({
     exclude: ["test/browser/**", "test/node/**", "**/node_modules/**"],
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 30_000,
+    // Seeding in beforeAll outlasts the default 10 s on a loaded 2-core machine.
+    hookTimeout: 60_000,
   },
 });
