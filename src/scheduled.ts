@@ -11,12 +11,16 @@ import { importEcb, type EcbImportReport } from "./import/ecb-import.ts";
 /** An ECB that does not answer in this time is a failed attempt, not a hung one. */
 const FETCH_TIMEOUT_MS = 30_000;
 
-export async function refreshEcbRates(env: Env, fetcher: typeof fetch = (input, init) => fetch(input, init)): Promise<EcbImportReport> {
+/**
+ * `plannedAt` is when this attempt was planned (the cron's scheduled time, or a retry's): the file's
+ * days are checked against it, never against a later clock, so no day after it can be imported.
+ */
+export async function refreshEcbRates(env: Env, plannedAt: Date, fetcher: typeof fetch = (input, init) => fetch(input, init)): Promise<EcbImportReport> {
   if (!env.ECB_DAILY_URL) throw new Error("ECB_DAILY_URL is not set: the scheduled ECB import has nowhere to fetch from");
   const res = await fetcher(env.ECB_DAILY_URL, { headers: { accept: "application/xml" }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   if (!res.ok) throw new Error(`ECB daily rates: ${env.ECB_DAILY_URL} answered ${res.status}`);
   const services = buildServices(env);
-  const outcome = await importEcb(await res.text(), services.statsLedger(), services.rates, services.now());
+  const outcome = await importEcb(await res.text(), services.statsLedger(), services.rates, plannedAt);
   if (!outcome.ok) throw new Error(`ECB daily rates: ${outcome.reason}`);
   return outcome.report;
 }

@@ -87,7 +87,7 @@ export class RatesFeed extends DurableObject<Env> {
     const { day, attempt, plannedAt } = pending;
     const status = await this.status();
     try {
-      const report = await refreshEcbRates(this.env);
+      const report = await refreshEcbRates(this.env, new Date(plannedAt));
       if (report.latest < day) throw new Error(`the ECB has not published the rates of ${day} yet (its newest are of ${report.latest})`);
       await this.ctx.storage.delete("pending");
       await this.ctx.storage.deleteAlarm();
