@@ -4,6 +4,7 @@
  * opposite pair, or crossed through the euro (the ECB publishes every rate against EUR).
  */
 import { Decimal } from "./money.ts";
+import { divideFractions, fractionOf, ONE, scaledOf, significantText, type Fraction } from "./rational.ts";
 
 export interface ReferenceRate {
   base: string;
@@ -17,7 +18,10 @@ export interface ReferenceRate {
 export interface ResolvedMid {
   base: string;
   quote: string;
-  rate: Decimal;
+  /** Units of `quote` per 1 `base`, exactly: a derived mid is a ratio of stored rates, never rounded. */
+  rate: Fraction;
+  /** The rate as shown: a stored rate as stored, a derived one to 10 significant digits. */
+  shown: string;
   asOf: string;
   source: string;
   derivation: "direct" | "inverse" | "cross_eur";
@@ -39,21 +43,31 @@ export function candidatePairs(base: string, quote: string): [string, string][] 
 
 const older = (a: string, b: string) => (a < b ? a : b);
 
+const exact = (rate: string) => fractionOf(scaledOf(rate));
+/** A stored rate as shown, as decimal.js writes it ("0.02470" is "0.0247"). */
+const storedText = (rate: string) => new Decimal(rate).toString();
+/** How many significant digits a derived mid is shown with. */
+export const DERIVED_MID_DIGITS = 10;
+
+/** The one place a pair's mid is chosen among the stored rates: direct, else inverse, else crossed through EUR. */
 export function resolveMid(base: string, quote: string, lookup: RateLookup): ResolvedMid | undefined {
-  if (base === quote) return { base, quote, rate: new Decimal(1), asOf: "1970-01-01T00:00:00Z", source: "identity", derivation: "direct" };
+  if (base === quote) return { base, quote, rate: ONE, shown: "1", asOf: "1970-01-01T00:00:00Z", source: "identity", derivation: "direct" };
   const direct = lookup(base, quote);
-  if (direct) return { base, quote, rate: new Decimal(direct.rate), asOf: direct.asOf, source: direct.source, derivation: "direct" };
+  if (direct) return { base, quote, rate: exact(direct.rate), shown: storedText(direct.rate), asOf: direct.asOf, source: direct.source, derivation: "direct" };
   const inverse = lookup(quote, base);
   if (inverse) {
-    return { base, quote, rate: new Decimal(1).dividedBy(inverse.rate), asOf: inverse.asOf, source: inverse.source, derivation: "inverse" };
+    const rate = divideFractions(ONE, exact(inverse.rate));
+    return { base, quote, rate, shown: significantText(rate, DERIVED_MID_DIGITS), asOf: inverse.asOf, source: inverse.source, derivation: "inverse" };
   }
   const pivotBase = base === PIVOT ? undefined : lookup(PIVOT, base);
   const pivotQuote = quote === PIVOT ? undefined : lookup(PIVOT, quote);
   if (pivotBase && pivotQuote) {
+    const rate = divideFractions(exact(pivotQuote.rate), exact(pivotBase.rate));
     return {
       base,
       quote,
-      rate: new Decimal(pivotQuote.rate).dividedBy(pivotBase.rate),
+      rate,
+      shown: significantText(rate, DERIVED_MID_DIGITS),
       asOf: older(pivotBase.asOf, pivotQuote.asOf),
       source: pivotBase.source === pivotQuote.source ? pivotBase.source : `${pivotBase.source}; ${pivotQuote.source}`,
       derivation: "cross_eur",
