@@ -14,6 +14,7 @@ import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { CorridorsRepo } from "../../store/corridors-repo.ts";
+import { BUILD_ID } from "../../generated/build-id.ts";
 import { sha256Hex } from "../../store/hash.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 
@@ -142,6 +143,17 @@ async function readCorridor(corridors: CorridorsRepo, id: string): Promise<Prepa
   return fresh;
 }
 
+/**
+ * A weak tag from what the answer is made of rather than a digest of its bytes, which would cost a
+ * copy and a hash of some 36 KB for 50 products: the document (its digest), the head, the rates
+ * and everything left out, the question's remaining terms, the days that `now` puts on each quote,
+ * the first quote (for the format quotes are written in), and the build, since a deploy may change
+ * a figure with nothing else changing.
+ */
+export async function comparisonTag(madeOf: unknown[], build = BUILD_ID): Promise<string> {
+  return `W/"${(await sha256Hex(JSON.stringify([build, ...madeOf]))).slice(0, 40)}"`;
+}
+
 export function registerCompareRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const { corridors, rates, now, settings } = c.var.services;
@@ -186,12 +198,7 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
       sample: summary.sample,
       totalCostIncludes: ["sender_fee", "fx_margin", "receiver_fee"],
     });
-    // A weak tag from what the answer is made of rather than a digest of its bytes, which would
-    // cost a copy and a hash of some 36 KB for 50 products: the document (its digest), the head,
-    // the rates and everything left out (in `others`), the question's remaining terms, the days
-    // that `now` puts on each quote, and the first quote, for the format quotes are written in.
-    const made = JSON.stringify([read.digest, head, text.others, sendCurrency, receiveCurrency ?? null, filters, settings, text.ages, text.firstQuote]);
-    const tag = `W/"${(await sha256Hex(made)).slice(0, 40)}"`;
+    const tag = await comparisonTag([read.digest, head, text.others, sendCurrency, receiveCurrency ?? null, filters, settings, text.ages, text.firstQuote]);
     // Sent as a string: the runtime writes it out without it being joined or encoded here.
     return c.body(`${head.slice(0, -1)},${text.quotes},${text.others}}`, 200, { "content-type": "application/json", etag: tag });
   });
