@@ -10,8 +10,11 @@ import { rank, type Filters, type Question, type Rankable, type SortOrder } from
 import { scaledOf, unitsAt, type Fraction, type Scaled } from "./rational.ts";
 import type { ResolvedMid } from "./reference-rates.ts";
 import { cheapestSendUnits } from "./reverse.ts";
-import type { FeeMode, PayIn, PayOut, ProductInput, ProviderType, Speed } from "./schemas.ts";
+import type { Excluded, MidView, QuoteView, Unpriced } from "./quote-schema.ts";
+import type { PayIn, PayOut, ProductInput, ProviderType, Speed } from "./schemas.ts";
 import type { SdgVerdict } from "./sdg.ts";
+
+export type { Excluded, MidView, QuoteView, Unpriced };
 
 export interface CompareRequest {
   question: Question;
@@ -26,55 +29,6 @@ export interface CompareRequest {
   staleAfterDays: number;
   /** Quotes older than this are left out (0: none is). */
   excludeAfterDays: number;
-}
-
-export interface QuoteView {
-  provider: { id: string; name: string; type: ProviderType; website?: string };
-  product: string;
-  payIn: PayIn;
-  payOut: PayOut;
-  speed: Speed;
-  feeMode: FeeMode;
-  sendAmount: WireMoney;
-  fee: WireMoney;
-  receiverFee: WireMoney;
-  rate: string;
-  midRate: string;
-  fxMarginPercent: string;
-  totalCost: WireMoney & { percent: string };
-  senderPays: WireMoney;
-  recipientGets: WireMoney;
-  sdg: SdgVerdict;
-  transparent: boolean;
-  observedAt: string;
-  ageDays: number;
-  stale: boolean;
-  source: string | null;
-  sample: boolean;
-}
-
-export interface Unpriced {
-  provider: string;
-  product: string;
-  reason: string;
-}
-
-/** A quote too old to compare: left out of the ranking, still in the corridor's history. */
-export interface Excluded {
-  provider: string;
-  product: string;
-  observedAt: string;
-  ageDays: number;
-  reason: string;
-}
-
-export interface MidView {
-  base: string;
-  quote: string;
-  rate: string;
-  asOf: string;
-  source: string;
-  derivation: string;
 }
 
 export interface Comparison {

@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import { comparisonText, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
 import type { CorridorDoc } from "../../domain/corridor.ts";
+import { comparisonAnswerSchema as answerShape, quoteSchema as quoteShape } from "../../domain/quote-schema.ts";
 import { Decimal, fitsMinorUnits, wireMoney } from "../../domain/money.ts";
 import { sortOrders } from "../../domain/ranking.ts";
 import { currencyCode, decimalString, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
@@ -41,54 +42,9 @@ export const compareQuery = z
     }),
   );
 
-const money = z.object({ amount: z.string().check(z.meta({ example: "200.00" })), currency: z.string().check(z.meta({ example: "USD" })) });
+export const quoteSchema = named("Quote", quoteShape);
 
-export const quoteSchema = named(
-  "Quote",
-  z.object({
-    provider: z.object({ id: z.string(), name: z.string(), type: z.enum(providerTypes), website: z.optional(z.string()) }),
-    product: z.string(),
-    payIn: z.enum(payInMethods),
-    payOut: z.enum(payOutMethods),
-    speed: z.enum(speeds),
-    feeMode: z.enum(["on_top", "deducted"]),
-    sendAmount: money,
-    fee: money,
-    receiverFee: money,
-    rate: z.string(),
-    midRate: z.string(),
-    fxMarginPercent: z.string(),
-    totalCost: z.extend(money, { percent: z.string() }),
-    senderPays: money,
-    recipientGets: money,
-    sdg: z.enum(["below_3", "3_to_5", "above_5"]),
-    transparent: z.boolean(),
-    observedAt: z.string(),
-    ageDays: z.int(),
-    stale: z.boolean(),
-    source: z.nullable(z.string()),
-    sample: z.boolean(),
-  }),
-);
-
-export const comparisonSchema = named(
-  "Comparison",
-  z.object({
-    corridor: z.string(),
-    question: z.enum(["send", "receive"]),
-    amount: money,
-    sort: z.enum(sortOrders),
-    asOf: z.string().check(z.meta({ description: "When the corridor's data last changed (KV may show a write up to 60 s late)" })),
-    sample: z.boolean(),
-    totalCostIncludes: z.array(z.string()),
-    midRates: z.array(z.object({ base: z.string(), quote: z.string(), rate: z.string(), asOf: z.string(), source: z.string(), derivation: z.string() })),
-    quotes: z.array(quoteSchema),
-    unpriced: z.array(z.object({ provider: z.string(), product: z.string(), reason: z.string() })),
-    excluded: z
-      .array(z.object({ provider: z.string(), product: z.string(), observedAt: z.string(), ageDays: z.int(), reason: z.string() }))
-      .check(z.meta({ description: "Quotes older than EXCLUDE_AFTER_DAYS: left out of this comparison, kept in history" })),
-  }),
-);
+export const comparisonSchema = named("Comparison", answerShape);
 
 const route = defineRoute({
   method: "get",
