@@ -205,20 +205,38 @@ export function price(plan: Plan, send: bigint, mid: Fraction): Pricing {
   if (send <= 0n) throw new RangeError("the send amount must be positive");
   const terms = termsFor(plan, mid);
   const fee = feeUnits(plan, send);
-  const feeAtSend = fee * plan.minorToSend;
-  const senderPays = plan.onTop ? send + feeAtSend : send;
-  const converted = plan.onTop ? send : send - feeAtSend;
-  const received = converted * plan.convertedToReceived - plan.receiverFee;
-  const recipientGets = received <= 0n ? 0n : received / plan.recipientDivisor;
+  const senderPays = senderPaysOf(plan, send, fee);
+  const converted = convertedOf(plan, send, fee);
+  const received = receivedOf(plan, converted);
+  const recipientGets = recipientGetsOf(plan, received);
   const cost = senderPays * terms.paysFactor - received * mid.den;
   return { plan, terms, send, fee, senderPays, converted, received, recipientGets, cost, shown: undefined };
 }
 
+/** What the sender pays for S(units) and a fee in minor units, at sendScale. */
+export function senderPaysOf(plan: Plan, send: bigint, fee: bigint): bigint {
+  return plan.onTop ? send + fee * plan.minorToSend : send;
+}
+
+/** What is converted: S when the fee is on top, S − fee when it is deducted. */
+function convertedOf(plan: Plan, send: bigint, fee: bigint): bigint {
+  return plan.onTop ? send : send - fee * plan.minorToSend;
+}
+
+/** converted × rate − receiver fee, exactly, at the received scale. */
+function receivedOf(plan: Plan, converted: bigint): bigint {
+  return converted * plan.convertedToReceived - plan.receiverFee;
+}
+
+/** What is received, rounded down to the receive currency's minor unit, never below zero. */
+function recipientGetsOf(plan: Plan, received: bigint): bigint {
+  return received <= 0n ? 0n : received / plan.recipientDivisor;
+}
+
 /** recipientGets(S) in minor units, without the rest of the pricing (the reverse question's search). */
 export function recipientGetsUnits(plan: Plan, send: bigint): bigint {
-  const converted = plan.onTop ? send : send - feeUnits(plan, send) * plan.minorToSend;
-  const received = converted * plan.convertedToReceived - plan.receiverFee;
-  return received <= 0n ? 0n : received / plan.recipientDivisor;
+  const fee = plan.onTop ? 0n : feeUnits(plan, send);
+  return recipientGetsOf(plan, receivedOf(plan, convertedOf(plan, send, fee)));
 }
 
 /** The figures of a quote as the wire writes them: the only place a price is rounded. */

@@ -3,7 +3,7 @@
  * The reverse question: the send amount, in whole minor units, for which the sender pays least
  * while the recipient gets at least a given amount (ties: the smaller send amount).
  */
-import { feeUnits, planFor, recipientGetsUnits, type PricedProduct } from "./pricing.ts";
+import { feeUnits, planFor, recipientGetsUnits, senderPaysOf, type PricedProduct } from "./pricing.ts";
 import { ceilDiv, pow10, unitsAt, type Scaled } from "./rational.ts";
 
 /** Beyond this a send amount is not a remittance; it also bounds the search. */
@@ -24,7 +24,7 @@ export function cheapestSendUnits(product: PricedProduct, target: Scaled): bigin
   // recipientGets is whole minor units: at least a finer target means at least its ceiling.
   const wanted = target.scale <= digits ? unitsAt(target, digits) : ceilDiv(target.units, pow10(target.scale - digits));
   const delivers = (s: bigint) => recipientGetsUnits(plan, s) >= wanted;
-  const pays = (s: bigint) => (plan.onTop ? s + feeUnits(plan, s) : s);
+  const pays = (s: bigint) => senderPaysOf(plan, s, feeUnits(plan, s));
   let best: { send: bigint; pays: bigint } | undefined;
   let low = 1n;
   for (const band of plan.bands) {
