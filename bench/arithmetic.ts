@@ -1,13 +1,11 @@
 /**
- * Quote evaluations per second: the project's exact engine (the one comparisons run on) against
- * the same formulas in plain floating point, on the same products and amounts, each producing the
- * same formatted outputs (fee, sender pays, recipient gets, total cost and its %, FX margin %, SDG
- * verdict). The decimal.js engine it reproduces (cost.ts) is measured beside them.
+ * Quote evaluations per second: the project's exact engine (src/domain/pricing.ts, the one every
+ * figure comes from) against a floating-point baseline, on the same products and amounts, each
+ * producing the same formatted outputs (fee, sender pays, recipient gets, total cost and its %,
+ * FX margin %, SDG verdict). The baseline is only a yardstick for speed: its figures are not used.
  */
-import { evaluate, prepareProduct } from "../src/domain/cost.ts";
-import { Decimal, formatAmount, formatPercent, roundUp } from "../src/domain/money.ts";
-import { scaledOf, unitsAt } from "../src/domain/scaled.ts";
-import { costPercentFigures, midOf, planFor, price, scaledProduct, wireFigures } from "../src/domain/scaled-cost.ts";
+import { planFor, price, pricedProduct, shown } from "../src/domain/pricing.ts";
+import { scaledOf, unitsAt } from "../src/domain/rational.ts";
 import type { ProductInput } from "../src/domain/schemas.ts";
 import { productInput } from "../src/domain/schemas.ts";
 
@@ -41,7 +39,7 @@ function floatProduct(p: ProductInput, sendDigits: number, receiveDigits: number
   };
 }
 
-/** The RPW formulas of cost.ts, written plainly in floating point. */
+/** The RPW formulas in floating point: the speed baseline, written once, here. */
 function evaluateFloat(p: FloatProduct, s: number, mid: number): string {
   let band = p.bands[0]!;
   for (const b of p.bands) if (b.upTo === undefined || s <= b.upTo) { band = b; break; }
@@ -69,10 +67,8 @@ function evaluateFloat(p: FloatProduct, s: number, mid: number): string {
 }
 
 export interface ArithmeticResult {
-  /** The comparison's engine: exact, on scaled integers. */
+  /** The pricing engine: exact, on BigInt rationals. */
   decimalPerSecond: number;
-  /** cost.ts on decimal.js, which the comparison's engine matches digit for digit. */
-  decimalJsPerSecond: number;
   floatPerSecond: number;
   ratio: number;
   products: number;
@@ -94,47 +90,24 @@ function rate(ms: number, pairs: number, fn: () => number): number {
 }
 
 export function benchArithmetic(products: ProductInput[], msPerRound = 500, rounds = 5): ArithmeticResult {
-  const mid = new Decimal("18.7234");
+  const mid = { num: 187234n, den: 10000n };
   const midF = 18.7234;
   const inputs = products.map((p) => productInput.parse(p));
-  const prepared = inputs.map(prepareProduct);
   const floats = inputs.map((p) => floatProduct(p, 2, 2));
   const amountStrings = Array.from({ length: 64 }, (_, i) => (20 + i * 37.31).toFixed(2));
-  const amounts = amountStrings.map((a) => new Decimal(a));
   const amountsF = amountStrings.map(Number);
-  const pairs = prepared.length * amounts.length;
+  const pairs = inputs.length * amountStrings.length;
 
   // The comparison's path: the amount scaled once per request, each product priced and written out.
-  const scaledProducts = prepared.map(scaledProduct);
-  const scaledMid = midOf(mid);
+  const priced = inputs.map(pricedProduct);
   const decimalRound = () => {
     let n = 0;
-    for (const s of amounts) {
+    for (const s of amountStrings) {
       const amount = scaledOf(s);
-      for (const sp of scaledProducts) {
-        const plan = planFor(sp, amount.scale);
-        const p = price(plan, unitsAt(amount, plan.sendScale), scaledMid);
-        const f = wireFigures(p);
-        const percent = costPercentFigures(p);
-        const out = f.fee + f.senderPays + f.recipientGets + f.totalCost + percent.text + p.terms.fxMarginPercent + percent.sdg;
-        n += out.length;
-      }
-    }
-    return n;
-  };
-  const decimalJsRound = () => {
-    let n = 0;
-    for (const s of amounts) {
-      for (const p of prepared) {
-        const e = evaluate(p, s, mid);
-        const out =
-          formatAmount(e.fee, "USD") +
-          formatAmount(roundUp(e.senderPays, "USD"), "USD") +
-          formatAmount(e.recipientGets, "MXN") +
-          formatAmount(roundUp(e.totalCost, "USD"), "USD") +
-          formatPercent(e.totalCostPercent) +
-          formatPercent(e.fxMarginPercent) +
-          e.sdg;
+      for (const product of priced) {
+        const plan = planFor(product, amount.scale);
+        const f = shown(price(plan, unitsAt(amount, plan.sendScale), mid));
+        const out = f.fee + f.senderPays + f.recipientGets + f.totalCost + f.percent + f.fxMarginPercent + f.sdg;
         n += out.length;
       }
     }
@@ -150,18 +123,15 @@ export function benchArithmetic(products: ProductInput[], msPerRound = 500, roun
   // rounds' ratios, the rates are the medians of the rounds.
   rate(200, pairs, decimalRound);
   rate(200, pairs, floatRound);
-  rate(200, pairs, decimalJsRound);
   const d: number[] = [];
   const f: number[] = [];
-  const j: number[] = [];
   for (let i = 0; i < rounds; i++) {
     d.push(rate(msPerRound, pairs, decimalRound));
     f.push(rate(msPerRound, pairs, floatRound));
-    if (i < 2) j.push(rate(msPerRound / 2, pairs, decimalJsRound));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const decimalPerSecond = median(d);
   const floatPerSecond = median(f);
   const ratio = median(d.map((x, i) => x / f[i]!));
-  return { decimalPerSecond, decimalJsPerSecond: median(j), floatPerSecond, ratio, products: prepared.length, amounts: amounts.length };
+  return { decimalPerSecond, floatPerSecond, ratio, products: inputs.length, amounts: amountStrings.length };
 }

@@ -109,7 +109,7 @@ await w.mf.dispose();
 
 // 2. Arithmetic, in this Node process, on the 200-product corridor's products.
 const arithmetic = benchArithmetic(corridorProviders(200).flatMap((p) => (p.body as { products: never[] }).products));
-log(`arithmetic: exact engine ${arithmetic.decimalPerSecond.toFixed(0)}/s, float ${arithmetic.floatPerSecond.toFixed(0)}/s, decimal.js engine ${arithmetic.decimalJsPerSecond.toFixed(0)}/s`);
+log(`arithmetic: exact engine ${arithmetic.decimalPerSecond.toFixed(0)}/s, float ${arithmetic.floatPerSecond.toFixed(0)}/s`);
 
 // 3. Growth, on fresh workers: one for statistics, one for the import.
 const statsWorker = await startWorker(root, benchBuild.scriptPath);
@@ -139,7 +139,6 @@ const results = {
     compare_thread_cpu_us: roundAll(compareCpuUs, 0),
     decimal_evaluations_per_s: Math.round(arithmetic.decimalPerSecond),
     float_evaluations_per_s: Math.round(arithmetic.floatPerSecond),
-    decimal_js_evaluations_per_s: Math.round(arithmetic.decimalJsPerSecond),
     concurrency: CONCURRENCY,
     // Other work on the machine weighs on every figure: the 1-minute load average when the run ended.
     load_average: round(loadavg()[0]!, 2),

@@ -1,7 +1,7 @@
 /**
  * The cost engine against the World Bank's own numbers: every RPW observation of the East Africa
  * extract (outside 2016Q2–2018Q3, which that extract rounded to whole numbers; see its SOURCE.md)
- * is priced with `evaluate` and must give the published `TOTAL COST %` to 0.01 percentage points.
+ * is priced with the pricing engine and must give the published `TOTAL COST %` to 0.01 percentage points.
  *
  * RPW records the fee, the amount and the FX margin, not a rate against a mid, so each row becomes
  * a product whose rate is R = M × (1 − margin / 100) for a mid M (the row's interbank rate when it
@@ -10,7 +10,8 @@
 import { parse } from "csv-parse/browser/esm/sync";
 import { describe, expect, it } from "vitest";
 import csv from "../data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv?raw";
-import { evaluate, prepareProduct } from "../src/domain/cost.ts";
+import { planFor, price, pricedProduct, shown } from "../src/domain/pricing.ts";
+import { fractionOf, scaledOf, unitsAt } from "../src/domain/rational.ts";
 import { Decimal, HUNDRED } from "../src/domain/money.ts";
 import type { ProductInput } from "../src/domain/schemas.ts";
 
@@ -60,7 +61,9 @@ function engineTotalPercent(r: Row, cc: "CC1" | "CC2"): Decimal {
     observedAt: "2019-12-31T00:00:00Z",
     sample: false,
   };
-  return evaluate(prepareProduct(input), new Decimal(r[`${cc} LCU AMOUNT`]!), mid).totalCostPercent;
+  const amount = scaledOf(new Decimal(r[`${cc} LCU AMOUNT`]!));
+  const plan = planFor(pricedProduct(input), amount.scale);
+  return new Decimal(shown(price(plan, unitsAt(amount, plan.sendScale), fractionOf(scaledOf(mid)))).percent);
 }
 
 const TOLERANCE = new Decimal("0.01");

@@ -8,6 +8,8 @@ import daily from "../data/ecb/eurofxref-daily.xml?raw";
 import history from "../data/ecb/eurofxref-hist-extract-2019-12-17_2020-01-28.xml?raw";
 import worker from "../src/index.ts";
 import type { Env } from "../src/env.ts";
+import { Decimal } from "../src/domain/money.ts";
+import { compareFractions, fractionOf, scaledOf } from "../src/domain/rational.ts";
 import { kvRatesRepo } from "../src/store/rates-repo.ts";
 import { statsLedgerOf } from "../src/http/services.ts";
 import { adminCall, json } from "./helpers.ts";
@@ -38,7 +40,10 @@ describe("ECB XML import", () => {
     expect(mid.derivation).toBe("cross_eur");
     const usd = /currency='USD' rate='([\d.]+)'/.exec(daily)![1]!;
     const mxn = /currency='MXN' rate='([\d.]+)'/.exec(daily)![1]!;
-    expect(mid.rate.times(usd).toString()).toBe(mxn);
+    // Exactly: rate × EUR→USD is EUR→MXN, as fractions; shown to 10 significant digits.
+    const usdF = fractionOf(scaledOf(usd));
+    expect(compareFractions({ num: mid.rate.num * usdF.num, den: mid.rate.den * usdF.den }, fractionOf(scaledOf(mxn)))).toBe(0);
+    expect(mid.shown).toBe(new Decimal(mxn).dividedBy(usd).toSignificantDigits(10).toString());
     expect(mid.asOf.startsWith("2025-05-09")).toBe(true);
   });
 

@@ -10,32 +10,11 @@
 import { ago, dateTime, decimal, money, percent, type Money } from "./format.ts";
 import { isLang, label, messages, type Lang, type Messages } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
+// Types only (erased from the bundle): the answer's shape is the API's zod schema.
+import type { ComparisonAnswer, QuoteView } from "../src/domain/quote-schema.ts";
 
-interface Quote {
-  provider: { id: string; name: string; type: string };
-  payIn: string;
-  payOut: string;
-  speed: string;
-  fee: Money;
-  rate: string;
-  fxMarginPercent: string;
-  totalCost: Money & { percent: string };
-  senderPays: Money;
-  recipientGets: Money;
-  sdg: "below_3" | "3_to_5" | "above_5";
-  stale: boolean;
-  source: string | null;
-  sendAmount: Money;
-  /** Only when the mid is stale for this quote. */
-  midRateStale?: true;
-  midRateAgeDays?: number;
-}
-interface Comparison {
-  asOf: string;
-  sample: boolean;
-  midRates: { base: string; quote: string; asOf: string; source: string; stale?: true; ageDays?: number }[];
-  quotes: Quote[];
-}
+type Quote = QuoteView;
+type Comparison = ComparisonAnswer;
 interface Corridor {
   id: string;
   from: { name: string };

@@ -4,16 +4,18 @@
  * priced, ranked, and written out with money as decimal strings.
  */
 import { summarize, type CorridorDoc, type CorridorSummary, type ProviderEntry } from "./corridor.ts";
-import { prepareProduct, type PreparedProduct } from "./cost.ts";
-import { wireMoney, type Decimal, type WireMoney } from "./money.ts";
+import { Decimal, wireMoney, type WireMoney } from "./money.ts";
+import { costShareFraction, homeValueFraction, planFor, price, pricedProduct, senderPaysFraction, shown, type PricedProduct, type Pricing } from "./pricing.ts";
 import { rank, type Filters, type Question, type Rankable, type SortOrder } from "./ranking.ts";
 import { DEFAULT_MID_AGE_LIMITS, midFreshness, midLagDays, unusableMidReason, type MidAgeLimits } from "./rate-freshness.ts";
+import { scaledOf, unitsAt, type Fraction, type Scaled } from "./rational.ts";
 import type { ResolvedMid } from "./reference-rates.ts";
-import { pow10, scaledOf, unitsAt, type Fraction, type Scaled } from "./scaled.ts";
-import { smallestSendUnits } from "./reverse.ts";
-import { costFigures, costPercentFigures, costPercentFraction, homeValueFraction, midOf, planFor, price, scaledProduct, sendAmountText, wireFigures, type Mid, type Pricing, type ScaledProduct } from "./scaled-cost.ts";
-import type { FeeMode, PayIn, PayOut, ProductInput, ProviderType, Speed } from "./schemas.ts";
+import { cheapestSendUnits } from "./reverse.ts";
+import type { Excluded, MidView, QuoteView, Unpriced } from "./quote-schema.ts";
+import type { PayIn, PayOut, ProductInput, ProviderType, Speed } from "./schemas.ts";
 import type { SdgVerdict } from "./sdg.ts";
+
+export type { Excluded, MidView, QuoteView, Unpriced };
 
 export interface CompareRequest {
   question: Question;
@@ -32,61 +34,6 @@ export interface CompareRequest {
   midAgeLimits?: MidAgeLimits;
 }
 
-export interface QuoteView {
-  provider: { id: string; name: string; type: ProviderType; website?: string };
-  product: string;
-  payIn: PayIn;
-  payOut: PayOut;
-  speed: Speed;
-  feeMode: FeeMode;
-  sendAmount: WireMoney;
-  fee: WireMoney;
-  receiverFee: WireMoney;
-  rate: string;
-  midRate: string;
-  fxMarginPercent: string;
-  totalCost: WireMoney & { percent: string };
-  senderPays: WireMoney;
-  recipientGets: WireMoney;
-  sdg: SdgVerdict;
-  transparent: boolean;
-  observedAt: string;
-  ageDays: number;
-  stale: boolean;
-  source: string | null;
-  sample: boolean;
-  /** Present only when the mid is stale for this quote: whole days older than the quote. */
-  midRateAgeDays?: number;
-  midRateStale?: true;
-}
-
-export interface Unpriced {
-  provider: string;
-  product: string;
-  reason: string;
-}
-
-/** A quote too old to compare: left out of the ranking, still in the corridor's history. */
-export interface Excluded {
-  provider: string;
-  product: string;
-  observedAt: string;
-  ageDays: number;
-  reason: string;
-}
-
-export interface MidView {
-  base: string;
-  quote: string;
-  rate: string;
-  asOf: string;
-  source: string;
-  derivation: string;
-  /** Present only when stale: whole days older than the newest price measured against it. */
-  ageDays?: number;
-  stale?: true;
-}
-
 export interface Comparison {
   quotes: QuoteView[];
   unpriced: Unpriced[];
@@ -100,8 +47,7 @@ const DAY_MS = 86_400_000;
 interface PreparedItem {
   entry: ProviderEntry;
   input: ProductInput;
-  prepared: PreparedProduct;
-  scaled: ScaledProduct;
+  priced: PricedProduct;
   pair: string;
   provider: QuoteView["provider"];
   receiverFee: WireMoney;
@@ -138,15 +84,13 @@ export function prepareCorridor(doc: CorridorDoc): PreparedCorridor {
     const p = entry.provider;
     const provider = { id: entry.id, name: p.name, type: p.type, ...(p.website ? { website: p.website } : {}) };
     for (const input of entry.products) {
-      const prepared = prepareProduct(input);
       items.push({
         entry,
         input,
-        prepared,
-        scaled: scaledProduct(prepared),
+        priced: pricedProduct(input),
         pair: `${input.sendCurrency}/${input.receiveCurrency}`,
         provider,
-        receiverFee: wireMoney(prepared.receiverFee, input.receiveCurrency),
+        receiverFee: wireMoney(new Decimal(input.receiverFee?.amount ?? 0), input.receiveCurrency),
         observedMs: Date.parse(input.observedAt),
         json: undefined,
       });
@@ -192,19 +136,18 @@ class Candidate implements Rankable {
     this.payOut = input.payOut;
     this.speed = input.speed;
     this.homeValue = homeValueFraction(pricing);
-    this.senderPays = { num: pricing.senderPays, den: pow10(pricing.plan.sendScale) };
+    this.senderPays = senderPaysFraction(pricing);
   }
 
   /** Only ties and sort=total_cost compare it: worked out when first asked for. */
   get costPercent(): Fraction {
-    return costPercentFraction(this.pricing);
+    return costShareFraction(this.pricing);
   }
 }
 
 function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
   const p = c.item.input;
-  const figures = wireFigures(c.pricing);
-  const percent = costPercentFigures(c.pricing);
+  const figures = shown(c.pricing);
   const ageDays = ageInDays(c.item.observedMs, req.now);
   return {
     provider: c.item.provider,
@@ -217,12 +160,12 @@ function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
     fee: { amount: figures.fee, currency: p.sendCurrency },
     receiverFee: c.item.receiverFee,
     rate: p.rate,
-    midRate: midString(mid),
-    fxMarginPercent: c.pricing.terms.fxMarginPercent,
-    totalCost: { amount: figures.totalCost, currency: p.sendCurrency, percent: percent.text },
+    midRate: mid.shown,
+    fxMarginPercent: figures.fxMarginPercent,
+    totalCost: { amount: figures.totalCost, currency: p.sendCurrency, percent: figures.percent },
     senderPays: { amount: figures.senderPays, currency: p.sendCurrency },
     recipientGets: { amount: figures.recipientGets, currency: p.receiveCurrency },
-    sdg: percent.sdg,
+    sdg: figures.sdg,
     transparent: p.transparent,
     observedAt: p.observedAt,
     ageDays,
@@ -231,15 +174,6 @@ function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
     sample: p.sample,
     ...(c.midStaleDays === undefined ? {} : { midRateAgeDays: c.midStaleDays, midRateStale: true as const }),
   };
-}
-
-const midStrings = new WeakMap<ResolvedMid, string>();
-
-/** A mid's decimal string, written once per request however many quotes show it. */
-function midString(mid: ResolvedMid): string {
-  let s = midStrings.get(mid);
-  if (s === undefined) midStrings.set(mid, (s = mid.rate.toString()));
-  return s;
 }
 
 /** The currency pairs a comparison needs mid rates for. */
@@ -253,22 +187,14 @@ export function compare(doc: CorridorDoc, mids: ReadonlyMap<string, ResolvedMid 
   return comparePrepared(prepareCorridor(doc), mids, req);
 }
 
-const scaledMids = new WeakMap<Decimal, Mid>();
-
-function scaledMid(rate: Decimal): Mid {
-  let s = scaledMids.get(rate);
-  if (s === undefined) scaledMids.set(rate, (s = midOf(rate)));
-  return s;
-}
-
 /** Prices one product for the request, or says why it cannot be. */
-function priceItem(item: PreparedItem, amount: Scaled, mid: Mid, req: CompareRequest): Pricing | string {
+function priceItem(item: PreparedItem, amount: Scaled, mid: Fraction, req: CompareRequest): Pricing | string {
   if (req.question === "receive") {
-    const units = smallestSendUnits(item.scaled, amount);
+    const units = cheapestSendUnits(item.priced, amount);
     if (units === undefined) return `cannot deliver ${req.amount.toString()} ${item.input.receiveCurrency}`;
-    return price(planFor(item.scaled, 0), units, mid);
+    return price(planFor(item.priced, 0), units, mid);
   }
-  const plan = planFor(item.scaled, amount.scale);
+  const plan = planFor(item.priced, amount.scale);
   const pricing = price(plan, unitsAt(amount, plan.sendScale), mid);
   return pricing.converted <= 0n ? "the fee exceeds the amount sent" : pricing;
 }
@@ -311,14 +237,14 @@ function rankComparison(corridor: PreparedCorridor, mids: ReadonlyMap<string, Re
       unpriced.push({ provider: item.entry.id, product: input.id, reason: unusableMidReason(item.pair, mid.asOf, lag, limits) });
       continue;
     }
-    const pricing = priceItem(item, amount, scaledMid(mid.rate), req);
+    const pricing = priceItem(item, amount, mid.rate, req);
     if (typeof pricing === "string") {
       unpriced.push({ provider: item.entry.id, product: input.id, reason: pricing });
       continue;
     }
     used.set(item.pair, mid);
     if (freshness === "stale") staleBy.set(item.pair, Math.max(lag, staleBy.get(item.pair) ?? 0));
-    candidates.push(new Candidate(item, pricing, sentOnWire ?? { amount: sendAmountText(pricing), currency: input.sendCurrency }, mid, freshness === "stale" ? lag : undefined));
+    candidates.push(new Candidate(item, pricing, sentOnWire ?? { amount: shown(pricing).sendAmount, currency: input.sendCurrency }, mid, freshness === "stale" ? lag : undefined));
   }
   return {
     candidates: rank(candidates, req.filters, req.sort, req.question),
@@ -326,7 +252,7 @@ function rankComparison(corridor: PreparedCorridor, mids: ReadonlyMap<string, Re
     excluded,
     midRates: [...used].map(([pair, m]) => {
       const lag = staleBy.get(pair);
-      return { base: m.base, quote: m.quote, rate: midString(m), asOf: m.asOf, source: m.source, derivation: m.derivation, ...(lag === undefined ? {} : { ageDays: lag, stale: true as const }) };
+      return { base: m.base, quote: m.quote, rate: m.shown, asOf: m.asOf, source: m.source, derivation: m.derivation, ...(lag === undefined ? {} : { ageDays: lag, stale: true as const }) };
     }),
   };
 }
@@ -442,18 +368,17 @@ function afterFeeOf(item: PreparedItem, mid: string, fxMarginPercent: string): s
 /** `sent`: the send amount's JSON and what follows it up to the fee's amount. */
 function quoteJson(c: Candidate, sent: string, ageDays: number, staleAfterDays: number): string {
   const j = (c.item.json ??= quoteJsonOf(c.item));
-  const mid = midString(c.resolvedMid);
-  const margin = c.pricing.terms.fxMarginPercent;
+  const f = shown(c.pricing);
+  const mid = c.resolvedMid.shown;
+  const margin = f.fxMarginPercent;
   if (j.afterFeeMid !== mid || j.afterFeeMargin !== margin) {
     j.afterFee = afterFeeOf(c.item, mid, margin);
     j.afterFeeMid = mid;
     j.afterFeeMargin = margin;
   }
-  const f = wireFigures(c.pricing);
-  const cost = costFigures(c.pricing);
   return (
-    `${j.opening}${sent}${f.fee}${j.afterFee}${cost.totalCost}${j.sendCurrencyPercent}${cost.percent}"},"senderPays":{"amount":"` +
-    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[cost.sdg]}${ageDays}${ageDays > staleAfterDays ? j.closingStale : j.closingFresh}` +
+    `${j.opening}${sent}${f.fee}${j.afterFee}${f.totalCost}${j.sendCurrencyPercent}${f.percent}"},"senderPays":{"amount":"` +
+    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[f.sdg]}${ageDays}${ageDays > staleAfterDays ? j.closingStale : j.closingFresh}` +
     (c.midStaleDays === undefined ? "}" : `,"midRateAgeDays":${c.midStaleDays},"midRateStale":true}`)
   );
 }

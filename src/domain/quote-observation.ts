@@ -5,39 +5,44 @@
  */
 import type { ProviderEntry } from "./corridor.ts";
 import type { CorridorId } from "./countries.ts";
-import { evaluate, prepareProduct } from "./cost.ts";
-import { Decimal, formatPercent, minorUnits } from "./money.ts";
+import { Decimal, digitsOf } from "./money.ts";
+import { planFor, price, pricedProduct, shown } from "./pricing.ts";
+import { divideFractions, fractionOf, halfEvenDiv, ONE, pow10, scaledOf, type Fraction } from "./rational.ts";
 import { deliversWithin5Days, firmTypeSlug, surveyAmounts, type AmountObservation, type Observation } from "./observation.ts";
 import { quarterOf } from "./period.ts";
 import type { ProductInput } from "./schemas.ts";
 
-/** Mid rates of one day: units of `quote` per 1 `base`, or undefined when that day has none. */
-export type DayMid = (base: string, quote: string) => Decimal | undefined;
+/** Mid rates of one day: units of `quote` per 1 `base`, exactly, or undefined when that day has none. */
+export type DayMid = (base: string, quote: string) => Fraction | undefined;
 
 /** Rates of one day against EUR (the ECB's form) as mid rates between any two of its currencies. */
 export function midFromEurRates(perEur: Record<string, string>): DayMid {
-  const eurTo = (c: string) => (c === "EUR" ? new Decimal(1) : perEur[c] ? new Decimal(perEur[c]!) : undefined);
+  const eurTo = (c: string) => (c === "EUR" ? ONE : perEur[c] ? fractionOf(scaledOf(perEur[c]!)) : undefined);
   return (base, quote) => {
     const b = eurTo(base);
     const q = eurTo(quote);
-    return b && q ? q.dividedBy(b) : undefined;
+    return b && q ? divideFractions(q, b) : undefined;
   };
 }
 
 /** One product's observation in the quarter of its `observedAt`, or why it cannot be one. */
 export function quoteObservation(corridor: CorridorId, entry: ProviderEntry, product: ProductInput, mid: DayMid): { ok: true; observation: Observation } | { ok: false; reason: string } {
   const { sendCurrency, receiveCurrency } = product;
-  const rate = (base: string, quote: string) => (base === quote ? new Decimal(1) : mid(base, quote));
+  const rate = (base: string, quote: string) => (base === quote ? ONE : mid(base, quote));
   const usdRate = rate("USD", sendCurrency);
   const fxMid = rate(sendCurrency, receiveCurrency);
   if (!usdRate || !fxMid) return { ok: false, reason: `no reference rate for USD→${sendCurrency} or ${sendCurrency}→${receiveCurrency} on ${product.observedAt.slice(0, 10)}` };
-  const prepared = prepareProduct(product);
-  const amounts: AmountObservation[] = surveyAmounts.map((amountUsd) => {
-    // The amount a sender would actually send: the USD equivalent in whole minor units.
-    const sendAmount = usdRate.times(amountUsd).toDecimalPlaces(minorUnits(sendCurrency) ?? 2, Decimal.ROUND_HALF_EVEN);
-    const e = evaluate(prepared, sendAmount, fxMid);
-    const total = formatPercent(e.totalCostPercent);
-    return { amountUsd, sendAmount: sendAmount.toString(), sendCurrency, fee: e.fee.toString(), totalCostPercent: total, fxMarginPercent: formatPercent(e.fxMarginPercent), recomputedTotalCostPercent: total };
+  const plan = planFor(pricedProduct(product), 0);
+  const digits = digitsOf(sendCurrency);
+  // The amounts a sender would actually send: the USD equivalents in whole minor units.
+  const sendUnits = surveyAmounts.map((amountUsd) => halfEvenDiv(usdRate.num * BigInt(amountUsd) * pow10(digits), usdRate.den));
+  if (sendUnits.some((u) => u <= 0n)) return { ok: false, reason: `USD ${surveyAmounts.join(" and ")} are not a whole minor unit of ${sendCurrency}` };
+  const amounts: AmountObservation[] = surveyAmounts.map((amountUsd, i) => {
+    const units = sendUnits[i]!;
+    const sendAmount = new Decimal(units.toString()).dividedBy(pow10(digits).toString());
+    const figures = shown(price(plan, units, fxMid));
+    const total = figures.percent;
+    return { amountUsd, sendAmount: sendAmount.toString(), sendCurrency, fee: new Decimal(figures.fee).toString(), totalCostPercent: total, fxMarginPercent: figures.fxMarginPercent, recomputedTotalCostPercent: total };
   });
   const period = quarterOf(new Date(product.observedAt));
   return {

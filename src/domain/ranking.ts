@@ -3,7 +3,7 @@
  * Filters and orders evaluated products, as a migrant asks: most money home first, or cheapest,
  * or fastest.
  */
-import { compareFractions, type Fraction } from "./scaled.ts";
+import { compareFractions, type Fraction } from "./rational.ts";
 import { speeds, type PayIn, type PayOut, type ProviderType, type Speed } from "./schemas.ts";
 
 export const sortOrders = ["recipient_gets", "total_cost", "speed"] as const;

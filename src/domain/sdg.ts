@@ -1,18 +1,22 @@
 /**
  * @module
  * The SDG 10.c verdict: below 3 % meets the target; above 5 % is a corridor the target says must go.
+ *
+ * The verdict is taken on the percent as shown (4 decimals, half to even), so it never contradicts
+ * the figure beside it: a shown 3.0000 is "3_to_5" even when the exact percent is 2.99996, and a
+ * shown 5.0000 is "3_to_5" even when it is 5.00004.
  */
 import { Decimal } from "./money.ts";
 
 export const sdgVerdicts = ["below_3", "3_to_5", "above_5"] as const;
 export type SdgVerdict = (typeof sdgVerdicts)[number];
 
-const THREE = new Decimal(3);
-const FIVE = new Decimal(5);
+/** The verdict on a shown percent given in ten-thousandths (3.0000 % is 30000). */
+export function verdictOfShownPercent(tenThousandths: bigint): SdgVerdict {
+  return tenThousandths < 30_000n ? "below_3" : tenThousandths > 50_000n ? "above_5" : "3_to_5";
+}
 
-/** "less than 3 per cent" and "costs higher than 5 per cent": 3 and 5 themselves fall in between. */
+/** "less than 3 per cent" and "costs higher than 5 per cent", on the percent rounded as shown. */
 export function sdgVerdict(totalCostPercent: Decimal): SdgVerdict {
-  if (totalCostPercent.lessThan(THREE)) return "below_3";
-  if (totalCostPercent.greaterThan(FIVE)) return "above_5";
-  return "3_to_5";
+  return verdictOfShownPercent(BigInt(totalCostPercent.times(10_000).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0)));
 }

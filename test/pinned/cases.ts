@@ -1,12 +1,12 @@
 /**
  * Deterministic comparison cases whose outputs are pinned in compare-golden.json: the outputs of
- * the engine before it was made fast are the spec the fast engine must reproduce to the digit.
+ * the pricing engine, re-pinned once when the one exact engine replaced the earlier ones.
  * Shared by the golden writer (bench/pin-comparisons.ts, plain Node) and the tests (workerd).
  */
 import type { CompareRequest } from "../../src/domain/compare.ts";
 import type { CorridorDoc, ProviderEntry } from "../../src/domain/corridor.ts";
 import { Decimal } from "../../src/domain/money.ts";
-import type { ResolvedMid } from "../../src/domain/reference-rates.ts";
+import { resolveMid, type ResolvedMid } from "../../src/domain/reference-rates.ts";
 import type { ProductInput } from "../../src/domain/schemas.ts";
 
 /** A small linear congruential generator: the same cases on every machine, without a dependency. */
@@ -63,21 +63,25 @@ export interface PinnedCorridor {
   mids: Map<string, ResolvedMid | undefined>;
 }
 
+/** The stored rates behind the pinned mids, as the route test stores them. */
+export const pinnedRates: [string, string, string][] = [
+  ["KWD", "INR", "271.3377"],
+  ["JPY", "KWD", "0.00197"],
+  ["USD", "INR", "84.0123456789"],
+  ["EUR", "USD", "0.9137"],
+  ["EUR", "CLF", "0.02470"],
+  ["INR", "JPY", "1.7777"],
+  ["KWD", "BHD", "1.2266"],
+];
+
 /** Mid rates: direct, a non-terminating inverse, a cross rate, one pair left without a rate. */
 export function pinnedMids(): Map<string, ResolvedMid | undefined> {
-  const m = (base: string, quote: string, rate: Decimal, derivation: ResolvedMid["derivation"]): [string, ResolvedMid] => [
-    `${base}/${quote}`,
-    { base, quote, rate, asOf: "2026-11-20T00:00:00Z", source: "pinned", derivation },
-  ];
-  return new Map<string, ResolvedMid | undefined>([
-    m("KWD", "INR", new Decimal("271.3377"), "direct"),
-    m("KWD", "JPY", new Decimal(1).dividedBy("0.00197"), "inverse"),
-    m("USD", "INR", new Decimal("84.0123456789"), "direct"),
-    m("USD", "CLF", new Decimal("0.02470").dividedBy("0.9137"), "cross_eur"),
-    m("JPY", "INR", new Decimal(1).dividedBy("1.7777"), "inverse"),
-    m("KWD", "BHD", new Decimal("1.2266"), "direct"),
-    ["USD/BHD", undefined],
-  ]);
+  const stored = new Map(pinnedRates.map(([base, quote, rate]) => [`${base}/${quote}`, { base, quote, rate, asOf: "2026-11-20T00:00:00Z", source: "pinned" }]));
+  const lookup = (base: string, quote: string) => stored.get(`${base}/${quote}`);
+  return new Map(["KWD/INR", "KWD/JPY", "USD/INR", "USD/CLF", "JPY/INR", "KWD/BHD", "USD/BHD"].map((pair) => {
+    const [base, quote] = pair.split("/") as [string, string];
+    return [pair, resolveMid(base, quote, lookup)];
+  }));
 }
 
 const pairs: [string, string][] = [
@@ -101,7 +105,8 @@ export function pinnedCorridor(providers: number, seed = 42): PinnedCorridor {
     const n = r.int(1, 3);
     for (let k = 0; k < n; k++) {
       const [send, receive] = r.pick(pairs);
-      const mid = mids.get(`${send}/${receive}`)?.rate ?? new Decimal("0.377");
+      const exact = mids.get(`${send}/${receive}`)?.rate;
+      const mid = exact ? new Decimal(exact.num.toString()).dividedBy(exact.den.toString()) : new Decimal("0.377");
       const factor = new Decimal(r.pick(["0.9", "0.95", "0.97", "0.985", "0.999", "1", "1.002"]));
       const rate = mid.times(factor).toSignificantDigits(r.int(4, 9)).toFixed();
       const withReceiverFee = r.next() < 0.3;

@@ -7,6 +7,7 @@
 import * as z from "zod/mini";
 import { comparisonText, prepareCorridor, type PreparedCorridor } from "../../domain/compare.ts";
 import type { CorridorDoc } from "../../domain/corridor.ts";
+import { comparisonAnswerSchema as answerShape, quoteSchema as quoteShape } from "../../domain/quote-schema.ts";
 import { Decimal, fitsMinorUnits, wireMoney } from "../../domain/money.ts";
 import { sortOrders } from "../../domain/ranking.ts";
 import { currencyCode, decimalString, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
@@ -14,6 +15,7 @@ import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { CorridorsRepo } from "../../store/corridors-repo.ts";
+import { BUILD_ID } from "../../generated/build-id.ts";
 import { sha256Hex } from "../../store/hash.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 
@@ -40,69 +42,9 @@ export const compareQuery = z
     }),
   );
 
-const money = z.object({ amount: z.string().check(z.meta({ example: "200.00" })), currency: z.string().check(z.meta({ example: "USD" })) });
+export const quoteSchema = named("Quote", quoteShape);
 
-export const quoteSchema = named(
-  "Quote",
-  z.object({
-    provider: z.object({ id: z.string(), name: z.string(), type: z.enum(providerTypes), website: z.optional(z.string()) }),
-    product: z.string(),
-    payIn: z.enum(payInMethods),
-    payOut: z.enum(payOutMethods),
-    speed: z.enum(speeds),
-    feeMode: z.enum(["on_top", "deducted"]),
-    sendAmount: money,
-    fee: money,
-    receiverFee: money,
-    rate: z.string(),
-    midRate: z.string(),
-    fxMarginPercent: z.string(),
-    totalCost: z.extend(money, { percent: z.string() }),
-    senderPays: money,
-    recipientGets: money,
-    sdg: z.enum(["below_3", "3_to_5", "above_5"]),
-    transparent: z.boolean(),
-    observedAt: z.string(),
-    ageDays: z.int(),
-    stale: z.boolean(),
-    source: z.nullable(z.string()),
-    sample: z.boolean(),
-    midRateAgeDays: z.optional(z.int().check(z.meta({ description: "Only when the mid is stale for this quote: whole days the mid is older than the quote" }))),
-    midRateStale: z.optional(z.literal(true).check(z.meta({ description: "Only when the mid is more than MID_STALE_AFTER_DAYS older than the quote: its FX margin is measured against an old rate" }))),
-  }),
-);
-
-export const comparisonSchema = named(
-  "Comparison",
-  z.object({
-    corridor: z.string(),
-    question: z.enum(["send", "receive"]),
-    amount: money,
-    sort: z.enum(sortOrders),
-    asOf: z.string().check(z.meta({ description: "When the corridor's data last changed (KV may show a write up to 60 s late)" })),
-    sample: z.boolean(),
-    totalCostIncludes: z.array(z.string()),
-    midRates: z.array(
-      z.object({
-        base: z.string(),
-        quote: z.string(),
-        rate: z.string(),
-        asOf: z.string(),
-        source: z.string(),
-        derivation: z.string(),
-        ageDays: z.optional(z.int().check(z.meta({ description: "Only when stale: whole days older than the newest quote measured against it" }))),
-        stale: z.optional(z.literal(true).check(z.meta({ description: "Only when more than MID_STALE_AFTER_DAYS older than a quote it prices" }))),
-      }),
-    ),
-    quotes: z.array(quoteSchema),
-    unpriced: z
-      .array(z.object({ provider: z.string(), product: z.string(), reason: z.string() }))
-      .check(z.meta({ description: "Products that could not be priced: no mid, a mid more than MID_UNUSABLE_AFTER_DAYS older than the quote, or an amount they cannot take" })),
-    excluded: z
-      .array(z.object({ provider: z.string(), product: z.string(), observedAt: z.string(), ageDays: z.int(), reason: z.string() }))
-      .check(z.meta({ description: "Quotes older than EXCLUDE_AFTER_DAYS: left out of this comparison, kept in history" })),
-  }),
-);
+export const comparisonSchema = named("Comparison", answerShape);
 
 const route = defineRoute({
   method: "get",
@@ -157,6 +99,17 @@ async function readCorridor(corridors: CorridorsRepo, id: string): Promise<Prepa
   return fresh;
 }
 
+/**
+ * A weak tag from what the answer is made of rather than a digest of its bytes, which would cost a
+ * copy and a hash of some 36 KB for 50 products: the document (its digest), the head, the rates
+ * and everything left out, the question's remaining terms, the days that `now` puts on each quote,
+ * the first quote (for the format quotes are written in), and the build, since a deploy may change
+ * a figure with nothing else changing.
+ */
+export async function comparisonTag(madeOf: unknown[], build = BUILD_ID): Promise<string> {
+  return `W/"${(await sha256Hex(JSON.stringify([build, ...madeOf]))).slice(0, 40)}"`;
+}
+
 export function registerCompareRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const { corridors, rates, now, settings } = c.var.services;
@@ -202,12 +155,7 @@ export function registerCompareRoute(app: ApiApp<AppEnv>) {
       sample: summary.sample,
       totalCostIncludes: ["sender_fee", "fx_margin", "receiver_fee"],
     });
-    // A weak tag from what the answer is made of rather than a digest of its bytes, which would
-    // cost a copy and a hash of some 36 KB for 50 products: the document (its digest), the head,
-    // the rates and everything left out (in `others`), the question's remaining terms, the days
-    // that `now` puts on each quote, and the first quote, for the format quotes are written in.
-    const made = JSON.stringify([read.digest, head, text.others, sendCurrency, receiveCurrency ?? null, filters, settings, text.ages, text.firstQuote]);
-    const tag = `W/"${(await sha256Hex(made)).slice(0, 40)}"`;
+    const tag = await comparisonTag([read.digest, head, text.others, sendCurrency, receiveCurrency ?? null, filters, settings, text.ages, text.firstQuote]);
     // Sent as a string: the runtime writes it out without it being joined or encoded here.
     return c.body(`${head.slice(0, -1)},${text.quotes},${text.others}}`, 200, { "content-type": "application/json", etag: tag });
   });
