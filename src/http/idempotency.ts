@@ -31,7 +31,10 @@ export const idempotency = createMiddleware<AppEnv>(async function idempotency(c
 
   const principal = c.var.principal?.id ?? "anonymous";
   const { idempotency: store } = c.var.services;
-  const [keyHash, print] = await Promise.all([sha256Hex(key), fingerprint(c.req.method, url, await c.req.arrayBuffer())]);
+  const body = await c.req.arrayBuffer();
+  // Reading the body consumed c.req.raw's stream, which the import routes read: give it back.
+  c.req.raw = new Request(c.req.raw, { body });
+  const [keyHash, print] = await Promise.all([sha256Hex(key), fingerprint(c.req.method, url, body)]);
   const first = await store.get(principal, keyHash);
   if (first) {
     if (first.fingerprint !== print) {
