@@ -18,8 +18,8 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts"],
-    // Node drives Chromium there: vitest.browser.config.ts.
-    exclude: ["test/browser/**", "**/node_modules/**"],
+    // Node drives Chromium and the CLI there: vitest.browser.config.ts.
+    exclude: ["test/browser/**", "test/cli/**", "**/node_modules/**"],
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 30_000,
     // Real data files live beside the repository, in ../shared.
