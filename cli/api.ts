@@ -69,6 +69,8 @@ export class Api {
   async json<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await this.send(method, path, body === undefined ? {} : { body: JSON.stringify(body), contentType: "application/json" });
     if (!res.ok) throw new CliError(`${method} ${path}: ${await describeFailure(res)}`, exitCodeFor(res.status));
-    return (await res.json()) as T;
+    const text = await res.text();
+    // 204 No Content (a revoked key) has no JSON to read.
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 }

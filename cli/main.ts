@@ -6,8 +6,10 @@ import { writeFile } from "node:fs/promises";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { Api, DEFAULT_URL, describeFailure, exitCodeFor } from "./api.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
-import { importEcbFile, importFlowsFile } from "./import-files.ts";
-import { formatRpwSummary, importRpwFile } from "./import-rpw.ts";
+
+// The readers (exceljs, csv-parse, the country tables) load only for the command that reads a file.
+const importRpw = () => import("./import-rpw.ts");
+const importFiles = () => import("./import-files.ts");
 
 const positiveInt = (name: string) => (raw: string) => {
   const n = Number(raw);
@@ -47,6 +49,7 @@ imports
   .option("--no-wait", "end once the rows are stored, without waiting for the statistics to include them")
   .option("--json", "print the summary as JSON (for scripts)")
   .action(async (file: string, opts: { chunkRows: number; concurrency: number; wait: boolean; json?: boolean }, cmd: Command) => {
+    const { importRpwFile, formatRpwSummary } = await importRpw();
     const summary = await importRpwFile(api(cmd), file, { chunkRows: opts.chunkRows, concurrency: opts.concurrency, waitForStatistics: opts.wait });
     print(opts.json ? summary : formatRpwSummary(summary) + "\n");
   });
@@ -54,12 +57,12 @@ imports
   .command("ecb")
   .description("import the ECB's euro reference rates (eurofxref-daily.xml, -hist-90d.xml or -hist.xml)")
   .argument("<file>", "the ECB XML file")
-  .action(async (file: string, _opts: unknown, cmd: Command) => print(await importEcbFile(api(cmd), file)));
+  .action(async (file: string, _opts: unknown, cmd: Command) => print(await (await importFiles()).importEcbFile(api(cmd), file)));
 imports
   .command("flows")
   .description("import the World Bank's bilateral remittance matrix (.xlsx as downloaded, or .csv); replaces the flows loaded before")
   .argument("<file>", "the matrix, .xlsx or .csv")
-  .action(async (file: string, _opts: unknown, cmd: Command) => print(await importFlowsFile(api(cmd), file)));
+  .action(async (file: string, _opts: unknown, cmd: Command) => print(await (await importFiles()).importFlowsFile(api(cmd), file)));
 
 // tokens
 const tokens = program.command("tokens").description("provider and collector tokens");
@@ -82,7 +85,10 @@ tokens
   .command("revoke")
   .description("revoke a token")
   .argument("<id>", "tok_…")
-  .action(async (id: string, _opts: unknown, cmd: Command) => print(await api(cmd).json("DELETE", `/v1/admin/tokens/${encodeURIComponent(id)}`)));
+  .action(async (id: string, _opts: unknown, cmd: Command) => {
+    await api(cmd).json("DELETE", `/v1/admin/tokens/${encodeURIComponent(id)}`);
+    print(`revoked ${id}\n`);
+  });
 
 // keys
 const keys = program.command("keys").description("partner API keys");
@@ -102,7 +108,10 @@ keys
   .command("revoke")
   .description("revoke a partner API key")
   .argument("<id>", "16 hex digits")
-  .action(async (id: string, _opts: unknown, cmd: Command) => print(await api(cmd).json("DELETE", `/v1/admin/keys/${encodeURIComponent(id)}`)));
+  .action(async (id: string, _opts: unknown, cmd: Command) => {
+    await api(cmd).json("DELETE", `/v1/admin/keys/${encodeURIComponent(id)}`);
+    print(`revoked ${id}\n`);
+  });
 
 // stats
 const stats = program.command("stats").description("published statistics");
