@@ -53,7 +53,7 @@ export class Api {
   }
 
   /** The raw answer; throws a CliError only when the API cannot be reached. */
-  async send(method: string, path: string, init: { body?: string | Uint8Array; contentType?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async send(method: string, path: string, init: { body?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Response> {
     const headers: Record<string, string> = { accept: "application/json, application/problem+json, text/csv", ...init.headers };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
     if (init.contentType) headers["content-type"] = init.contentType;

@@ -11,15 +11,15 @@ import { cellText } from "./cells.ts";
 import { CliError, EXIT } from "./exit-codes.ts";
 import { fileKind, tableRows } from "./table-rows.ts";
 
-async function readInput(path: string): Promise<Buffer> {
+async function readInput(path: string): Promise<string> {
   try {
-    return await readFile(path);
+    return await readFile(path, "utf8");
   } catch (err) {
     throw new CliError(`${path}: cannot read it: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.input);
   }
 }
 
-async function post(api: Api, path: string, body: string | Uint8Array, contentType: string): Promise<unknown> {
+async function post(api: Api, path: string, body: string, contentType: string): Promise<unknown> {
   const res = await api.send("POST", path, { body, contentType });
   if (!res.ok) throw new CliError(`POST ${path}: ${await describeFailure(res)}`, exitCodeFor(res.status));
   return res.json();

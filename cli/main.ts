@@ -29,7 +29,9 @@ function api(cmd: Command): Api {
   return new Api({ url, token });
 }
 
-const print = (value: unknown) => process.stdout.write(typeof value === "string" ? value : `${JSON.stringify(value, null, 2)}\n`);
+function print(value: unknown): void {
+  process.stdout.write(typeof value === "string" ? value : `${JSON.stringify(value, null, 2)}\n`);
+}
 
 function table(rows: Record<string, unknown>[], columns: string[]) {
   if (rows.length === 0) return print("(none)\n");
