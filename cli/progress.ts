@@ -28,12 +28,18 @@ export function progress(label: string, total: number | undefined, stream: NodeJ
     );
     let max = total ?? 0;
     bar.start(max, 0, { rate: 0 });
+    // The bar hides the cursor: give it back however the process ends (Ctrl-C exits at once).
+    const stop = () => bar.stop();
+    process.once("exit", stop);
     return {
       update(done) {
         if (done > max) bar.setTotal((max = done));
         bar.update(done, { rate: rate(done) });
       },
-      stop: () => bar.stop(),
+      stop() {
+        process.off("exit", stop);
+        stop();
+      },
     };
   }
   let last = 0;
