@@ -123,8 +123,8 @@ export async function importRpwFile(api: Api, path: string, options: RpwImportOp
     }
     await flush();
     await queue.drain();
+    bar.stop(summary.rowsRead);
   } finally {
-    bar.update(summary.rowsRead);
     bar.stop();
   }
   if (summary.sheets.length === 0) {

@@ -8,7 +8,8 @@ import cliProgress from "cli-progress";
 export interface Progress {
   /** `done` rows handled so far, of about `total` (grown when the file held more than it said). */
   update(done: number): void;
-  stop(): void;
+  /** Ends the bar; `done` (the final count) makes it whole when the file held fewer rows than estimated. */
+  stop(done?: number): void;
 }
 
 const PLAIN_EVERY_MS = Number(process.env.TENC_PROGRESS_MS ?? 5000);
@@ -36,7 +37,11 @@ export function progress(label: string, total: number | undefined, stream: NodeJ
         if (done > max) bar.setTotal((max = done));
         bar.update(done, { rate: rate(done) });
       },
-      stop() {
+      stop(done) {
+        if (done !== undefined) {
+          bar.setTotal((max = done));
+          bar.update(done, { rate: rate(done) });
+        }
         process.off("exit", stop);
         stop();
       },
@@ -51,6 +56,8 @@ export function progress(label: string, total: number | undefined, stream: NodeJ
       const of = total ? ` of about ${total}` : "";
       stream.write(`${label}: ${done} rows${of}, ${rate(done)} rows/s\n`);
     },
-    stop() {},
+    stop(done) {
+      if (done !== undefined) stream.write(`${label}: ${done} rows read in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+    },
   };
 }
