@@ -17,7 +17,6 @@ export interface ChunkReport {
 }
 
 export interface ChunkOutcome {
-  rows: number;
   replayed: boolean;
   report: ChunkReport;
 }
@@ -27,13 +26,13 @@ const RETRIES = 3;
 export const idempotencyKey = (kind: string, body: string) => `tenc-${kind}-${createHash("sha256").update(body).digest("hex").slice(0, 48)}`;
 
 /** One chunk, retried (same key, so safely) while the API cannot be reached or fails. */
-export async function sendChunk(api: Api, path: string, kind: string, body: string, rows: number): Promise<ChunkOutcome> {
+export async function sendChunk(api: Api, path: string, kind: string, body: string): Promise<ChunkOutcome> {
   const key = idempotencyKey(kind, body);
   for (let attempt = 0; ; attempt++) {
     let failure: CliError;
     try {
       const res = await api.send("POST", path, { body, contentType: "text/csv", headers: { "idempotency-key": key } });
-      if (res.ok) return { rows, replayed: res.headers.get("idempotent-replayed") === "true", report: (await res.json()) as ChunkReport };
+      if (res.ok) return { replayed: res.headers.get("idempotent-replayed") === "true", report: (await res.json()) as ChunkReport };
       failure = new CliError(`POST ${path}: ${await describeFailure(res)}`, exitCodeFor(res.status));
     } catch (err) {
       if (!(err instanceof CliError)) throw err;

@@ -34,6 +34,7 @@ export interface RpwImportSummary {
   chunks: number;
   /** Chunks the API had accepted before (an earlier, interrupted run): not imported again. */
   chunksReplayed: number;
+  /** Rows those chunks imported then. */
   rowsReplayed: number;
   imported: number;
   alreadyPresent: number;
@@ -60,13 +61,14 @@ export async function importRpwFile(api: Api, path: string, options: RpwImportOp
 
   const record = (outcome: ChunkOutcome, origins: Origin[]) => {
     summary.chunks++;
+    // A replayed chunk's report is the one its first run got: its rows were imported then.
     if (outcome.replayed) {
       summary.chunksReplayed++;
-      summary.rowsReplayed += outcome.rows;
-      return;
+      summary.rowsReplayed += outcome.report.imported;
+    } else {
+      summary.imported += outcome.report.imported;
+      summary.alreadyPresent += outcome.report.alreadyPresent;
     }
-    summary.imported += outcome.report.imported;
-    summary.alreadyPresent += outcome.report.alreadyPresent;
     summary.skippedTotal += outcome.report.skippedTotal;
     for (const s of outcome.report.skipped) {
       if (summary.skipped.length >= SHOWN_SKIPPED) break;
@@ -81,10 +83,9 @@ export async function importRpwFile(api: Api, path: string, options: RpwImportOp
     if (rows.length === 0) return;
     const body = stringify([OUTPUT_HEADER, ...rows]);
     const chunkOrigins = origins;
-    const count = rows.length;
     rows = [];
     origins = [];
-    await queue.add(async () => record(await sendChunk(api, IMPORT_PATH, "rpw", body, count), chunkOrigins));
+    await queue.add(async () => record(await sendChunk(api, IMPORT_PATH, "rpw", body), chunkOrigins));
   };
 
   let sheet: string | undefined;

@@ -69,6 +69,16 @@ describe("tenc", () => {
     expect(JSON.parse(fromCsv.stdout)).toEqual(report);
   });
 
+  it("imports a CSV of the dataset too", async () => {
+    const csv = join(import.meta.dirname, "..", "..", "data", "rpw", "rpw_eastafrica_2011Q1-2019Q4.csv");
+    const run = await runCli(["import", "rpw", csv, "--json"], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ dataRows: 2220, imported: 2220, alreadyPresent: 0, skippedTotal: 0, sheets: [""], statistics: "published" });
+    // README's check against the World Bank: KEN→UGA 2011Q3, 11 transparent rows of 12, 9.7009 %.
+    const res = await fetch(`${worker.origin}/v1/stats/corridors/KEN-UGA?period=2011Q3`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(await res.json()).toMatchObject({ services: 12, transparentServices: 11, averageTotalCostPercent: "9.7009" });
+  });
+
   it("imports the ECB's reference rates", async () => {
     const xml = join(dir, "eurofxref-daily.xml");
     await writeFile(
