@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: throughput against a floor, decimal against float, growth, the CLI import, and size; prints a
- * table and writes bench/results.json. About a minute and a half on a 2-core machine.
+ * table and writes bench/results.json. About a minute and a half on a 2-core machine, plus the
+ * CLI import of a 250,000-row workbook (minutes: BENCH_CLI_ROWS makes it smaller).
  */
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
