@@ -56,7 +56,8 @@ describe("tenc import rpw", () => {
     workbook = join(dir, "rpw_dataset_2011_2019.xlsx");
     await writeRpwWorkbook(workbook, () => rows, { recentYear: "2019" });
     [viaCsv, viaCli] = await Promise.all([startWorker(), startWorker()]);
-  });
+    // Two wrangler dev at once on a busy 2-core machine can take minutes.
+  }, 300_000);
   afterAll(async () => {
     await Promise.all([viaCsv?.stop(), viaCli?.stop()]);
     await rm(dir, { recursive: true, force: true });
