@@ -9,7 +9,8 @@ await buildWidget();
 
 export default defineConfig({
   test: {
-    include: ["test/browser/**/*.test.ts"],
+    // test/cli: the tenc command line, run as a process against wrangler dev (docs/cli.md).
+    include: ["test/browser/**/*.test.ts", "test/cli/**/*.test.ts"],
     environment: "node",
     reporters: ["default", "./test/summary-reporter.ts"],
     // One wrangler and one Chromium at a time: the machine is small.

@@ -18,8 +18,8 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts"],
-    // Node drives Chromium there: vitest.browser.config.ts; test/node/ runs in Node: vitest.node.config.ts.
-    exclude: ["test/browser/**", "test/node/**", "**/node_modules/**"],
+    // Node drives Chromium and the CLI there: vitest.browser.config.ts; test/node/ runs in Node: vitest.node.config.ts.
+    exclude: ["test/browser/**", "test/cli/**", "test/node/**", "**/node_modules/**"],
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 30_000,
     // Seeding in beforeAll outlasts the default 10 s on a loaded 2-core machine.
