@@ -36,8 +36,9 @@ export async function auditedWrite<T>(c: Context<AppEnv>, what: WriteDescription
 
 /**
  * An import: its audit record is written before it starts (so no import runs unaudited) and
- * rewritten with its report once it ends. It is never taken back: an import that fails part-way
- * may have stored rows already, and its record then says how it ended.
+ * rewritten with its report once it ends. `report` answers null for an import refused before it
+ * stored anything: its record is taken back, as a rejected write leaves none. An import that
+ * throws part-way may have stored rows already: its record stays and says how it ended.
  */
 export async function auditedImport<T>(c: Context<AppEnv>, kind: string, request: Record<string, unknown>, run: () => Promise<T>, report: (result: T) => unknown): Promise<T> {
   const { audit, now } = c.var.services;
@@ -53,6 +54,7 @@ export async function auditedImport<T>(c: Context<AppEnv>, kind: string, request
     throw err;
   } finally {
     // Same id, same keys: the record is replaced, not doubled.
-    await audit.record({ ...record, value: { request, outcome } }).catch((e) => console.error("audit record of an import not completed", record.id, e));
+    const done = outcome === null ? audit.erase(record) : audit.record({ ...record, value: { request, outcome } });
+    await done.catch((e) => console.error("audit record of an import not completed", record.id, e));
   }
 }

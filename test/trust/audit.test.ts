@@ -90,6 +90,9 @@ describe("the audit trail", () => {
     const before = (await audit("?limit=1000")).length;
     await expectProblem(await callAs(alpha.token, "PUT", "/v1/admin/corridors/KWT-IND/quotes/beta", quotesBody("Beta")), 403);
     await expectProblem(await adminCall("PUT", "/v1/admin/rates/USD/MXN", { rate: "-1", asOf: "x", source: "" }), 400);
+    await expectProblem(await adminCall("POST", "/v1/admin/imports/rpw", "not,an,rpw,header\n1,2,3,4", { "content-type": "text/csv" }), 400);
+    const future = `<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01"><Cube><Cube time='2099-01-01'><Cube currency='USD' rate='1.1'/></Cube></Cube></gesmes:Envelope>`;
+    await expectProblem(await adminCall("POST", "/v1/admin/imports/ecb", future, { "content-type": "application/xml" }), 400);
     expect((await audit("?limit=1000")).length).toBe(before);
   });
 

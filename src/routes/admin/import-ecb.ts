@@ -37,7 +37,7 @@ export function registerImportEcbRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const xml = await new Response(importBody(c.req.raw, XML_TYPES)).text();
     const { statsLedger, rates, now } = c.var.services;
-    const outcome = await auditedImport(c, "ecb", { contentType: c.req.header("content-type") }, () => importEcb(xml, statsLedger(), rates, now()), (o) => (o.ok ? o.report : { refused: o.reason }));
+    const outcome = await auditedImport(c, "ecb", { contentType: c.req.header("content-type") }, () => importEcb(xml, statsLedger(), rates, now()), (o) => (o.ok ? o.report : null));
     if (!outcome.ok) throw badRequest(outcome.reason, { field: outcome.field ?? "body" });
     return c.json(outcome.report, 200);
   });

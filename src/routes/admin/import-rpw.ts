@@ -61,7 +61,7 @@ export function registerImportRpwRoute(app: ApiApp<AppEnv>) {
       "rpw",
       { contentType: c.req.header("content-type"), wait },
       () => importRpw(body, ledger, c.var.services.now()),
-      (o) => (o.ok ? o.report : o.problem === "syntax" ? { problem: o.problem, line: o.line, ...o.report } : { problem: o.problem }),
+      (o) => (o.ok ? o.report : o.problem === "syntax" && o.report.imported > 0 ? { problem: o.problem, line: o.line, ...o.report } : null),
     );
     if (!outcome.ok) {
       if (outcome.problem === "empty") throw badRequest("the CSV is empty: expected the RPW header row and data rows", { field: "body" });
