@@ -12,9 +12,9 @@ const HEADER =
   "id,period,source_code,source_name,source_region,source_income,source_lending,source_G8G20,destination_code,destination_name,destination_region,destination_income,destination_lending,destination_G8G20,firm,firm_type,payment instrument,access point,speed actual,cc1 lcu amount,cc1 denomination amount,cc1 lcu code,cc1 lcu fee,cc1 lcu fx rate,cc1 fx margin,cc1 total cost %,cc2 lcu amount,cc2 denomination amount,cc2 lcu code,cc2 lcu fee,cc2 lcu fx rate,cc2 fx margin,cc2 total cost %,inter lcu bank fx,transparent,Standard Note,note2,receiving network coverage,pickup location,pickup method,date,corridor";
 
 let id = 0;
-function row(period: string, firm: string, cc1: string, cc2: string): string {
+function row(period: string, firm: string, cc1: string, cc2: string, destination = "TUR"): string {
   const v: Record<string, string> = {
-    id: `${++id}`, period, source_code: "DEU", destination_code: "TUR", firm, firm_type: "Money Transfer Operator", "speed actual": "Next day",
+    id: `${++id}`, period, source_code: "DEU", destination_code: destination, firm, firm_type: "Money Transfer Operator", "speed actual": "Next day",
     "cc1 lcu amount": "180", "cc1 lcu code": "EUR", "cc1 lcu fee": "1", "cc1 lcu fx rate": "1", "cc1 fx margin": "0.00", "cc1 total cost %": cc1,
     "cc2 lcu amount": "450", "cc2 lcu code": "EUR", "cc2 lcu fee": "1", "cc2 lcu fx rate": "1", "cc2 fx margin": "0.00", "cc2 total cost %": cc2,
     "inter lcu bank fx": "1", transparent: "Yes",
@@ -30,7 +30,9 @@ const QUARTERS: Record<string, string[]> = {
 };
 
 beforeAll(async () => {
-  const csv = [HEADER, ...Object.entries(QUARTERS).flatMap(([q, costs]) => costs.map((c, i) => row(q, `Firm ${i}`, c, c)))].join("\n");
+  const cheap = ["1.00", "2.00", "2.50"].map((c, i) => row("2019_4Q", `Firm ${i}`, c, c, "SRB"));
+  const middling = ["3.50", "4.00", "4.50"].map((c, i) => row("2019_4Q", `Firm ${i}`, c, c, "POL"));
+  const csv = [HEADER, ...Object.entries(QUARTERS).flatMap(([q, costs]) => costs.map((c, i) => row(q, `Firm ${i}`, c, c))), ...cheap, ...middling].join("\n");
   const imported = await adminCall("POST", "/v1/admin/imports/rpw", csv, { "content-type": "text/csv" });
   expect(imported.status, await imported.clone().text()).toBe(200);
 
@@ -208,5 +210,37 @@ describe("GET /v1/corridors/{corridor}/quotes.svg", () => {
     expect(lang.status).toBe(400);
     expect(await lang.text()).toContain("lang");
     expect((await call("/v1/corridors/FRA-SEN/quotes.svg?amount=200")).status).toBe(404);
+  });
+});
+
+describe("GET /stats", () => {
+  it("Should say first how many corridors are above 5 %, and list them first, under a policy that runs no inline script", async () => {
+    const res = await call("/stats");
+    expect(res.status).toBe(200);
+    const policy = res.headers.get("content-security-policy")!;
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain("unsafe-inline");
+    const page = await res.text();
+    const latest = await json(await call("/v1/stats/corridors"));
+    const above = latest.corridors.filter((s: any) => s.sdg === "above_5");
+    expect(above.map((s: any) => s.corridor)).toEqual(["DEU-TUR"]);
+    expect(page).toContain(`${above.length} of ${latest.corridors.length} corridors costs more than 5 %`);
+    const rows = [...page.matchAll(/<tr class="sdg-([a-z0-9_]+)" id="row-([A-Z-]+)"/g)].map((m) => [m[2], m[1]]);
+    expect(rows).toEqual([["DEU-TUR", "above_5"], ["DEU-POL", "3_to_5"], ["DEU-SRB", "below_3"]]);
+    // Every script is a file of its own; no inline handler either.
+    for (const tag of page.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/src="\/stats\.js"/);
+    expect(page).not.toMatch(/\son[a-z]+=/i);
+    expect(page).toContain('href="/v1/stats/corridors/DEU-TUR/history?amount=200&amp;format=csv"');
+    expect(page).toContain('src="/v1/stats/corridors/DEU-TUR/history.svg?amount=200&amp;size=small&amp;lang=en"');
+    const script = await call("/stats.js");
+    expect(script.headers.get("content-type")).toContain("javascript");
+  });
+
+  it("Should speak Spanish and French, and take the USD 500 figures", async () => {
+    expect(await (await call("/stats?lang=es")).text()).toContain("1 de 3 corredores cuesta más del 5 %");
+    const fr = await (await call("/stats?lang=fr&amount=500")).text();
+    expect(fr).toContain("1 corridor sur 3 coûte plus de 5 %");
+    expect(fr).toContain("/v1/stats/global/history.svg?amount=500&amp;lang=fr");
+    expect((await call("/stats?lang=de")).status).toBe(400);
   });
 });
