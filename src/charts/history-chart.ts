@@ -65,13 +65,16 @@ export function historyChart(input: HistoryChartInput): string {
       .defined((p) => p.value !== null)
       .x((p) => x(p.quarter)!)
       .y((p) => y(Number(p.value)))(points);
-    const dots = input.small
-      ? []
-      : points
-          .filter((p) => p.value !== null)
-          .map((p) =>
-            el("circle", { class: `point ${s.key}`, "data-quarter": p.quarter, cx: x(p.quarter)!, cy: y(Number(p.value)), r: 3, fill: s.colour }, el("title", {}, `${s.name}, ${p.quarter}: ${percentLabel(input.lang, p.value!)}`)),
-          );
+    // A dot at every figure, so that a quarter between two gaps still shows.
+    const dots = points
+      .filter((p) => p.value !== null)
+      .map((p) =>
+        el(
+          "circle",
+          { class: `point ${s.key}`, "data-quarter": p.quarter, cx: x(p.quarter)!, cy: y(Number(p.value)), r: input.small ? 1.75 : 3, fill: s.colour },
+          input.small ? null : el("title", {}, `${s.name}, ${p.quarter}: ${percentLabel(input.lang, p.value!)}`),
+        ),
+      );
     return el(
       "g",
       { class: `series ${s.key}` },
@@ -110,7 +113,7 @@ function yAxis(y: ReturnType<typeof scaleLinear<number, number>>, [x0, x1]: [num
 
 /** Quarters as years when there are many (a label at each Q1), every quarter when few. */
 function xAxis(x: ReturnType<typeof scalePoint<string>>, quarters: string[], baseline: number): Markup {
-  const many = quarters.length > 12;
+  const many = quarters.length > 8;
   const every = many ? Math.ceil(quarters.filter((q) => q.endsWith("Q1")).length / 10) : 1;
   let years = 0;
   const labelled = quarters.filter((q) => !many || (q.endsWith("Q1") && years++ % every === 0));

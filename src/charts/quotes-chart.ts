@@ -25,8 +25,8 @@ export interface QuotesChartInput {
 
 const WIDTH = 640;
 const ROW = 26;
-const BOX = { top: 40, right: 70, bottom: 12, left: 200 };
-const NAME_CHARACTERS = 30;
+const BOX = { top: 40, right: 70, bottom: 12, left: 210 };
+const NAME_CHARACTERS = 26;
 
 /** A long name cut to fit its column (whole code points, so no surrogate is split). */
 const shortName = (name: string) => {

@@ -6,22 +6,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminCall, call, json, product, putProvider, putRate } from "../helpers.ts";
 import { all, hasClass, num, parseSvg, yOfPercent } from "./svg-xml.ts";
+import { RPW_HEADER, rpwRow } from "./rpw-rows.ts";
 
 const EVIL = `<script>alert(1)</script><img src=x onerror=alert(2)>&amp;"'`;
-const HEADER =
-  "id,period,source_code,source_name,source_region,source_income,source_lending,source_G8G20,destination_code,destination_name,destination_region,destination_income,destination_lending,destination_G8G20,firm,firm_type,payment instrument,access point,speed actual,cc1 lcu amount,cc1 denomination amount,cc1 lcu code,cc1 lcu fee,cc1 lcu fx rate,cc1 fx margin,cc1 total cost %,cc2 lcu amount,cc2 denomination amount,cc2 lcu code,cc2 lcu fee,cc2 lcu fx rate,cc2 fx margin,cc2 total cost %,inter lcu bank fx,transparent,Standard Note,note2,receiving network coverage,pickup location,pickup method,date,corridor";
-
-let id = 0;
-function row(period: string, firm: string, cc1: string, cc2: string, destination = "TUR"): string {
-  const v: Record<string, string> = {
-    id: `${++id}`, period, source_code: "DEU", destination_code: destination, firm, firm_type: "Money Transfer Operator", "speed actual": "Next day",
-    "cc1 lcu amount": "180", "cc1 lcu code": "EUR", "cc1 lcu fee": "1", "cc1 lcu fx rate": "1", "cc1 fx margin": "0.00", "cc1 total cost %": cc1,
-    "cc2 lcu amount": "450", "cc2 lcu code": "EUR", "cc2 lcu fee": "1", "cc2 lcu fx rate": "1", "cc2 fx margin": "0.00", "cc2 total cost %": cc2,
-    "inter lcu bank fx": "1", transparent: "Yes",
-  };
-  return HEADER.split(",").map((name) => v[name] ?? "").join(",");
-}
-
 // 2019Q3 has no rows: a gap. Four firms a quarter, so SmaRT (three cheapest) exists.
 const QUARTERS: Record<string, string[]> = {
   "2019_1Q": ["2.10", "4.40", "6.25", "9.90"],
@@ -30,9 +17,9 @@ const QUARTERS: Record<string, string[]> = {
 };
 
 beforeAll(async () => {
-  const cheap = ["1.00", "2.00", "2.50"].map((c, i) => row("2019_4Q", `Firm ${i}`, c, c, "SRB"));
-  const middling = ["3.50", "4.00", "4.50"].map((c, i) => row("2019_4Q", `Firm ${i}`, c, c, "POL"));
-  const csv = [HEADER, ...Object.entries(QUARTERS).flatMap(([q, costs]) => costs.map((c, i) => row(q, `Firm ${i}`, c, c))), ...cheap, ...middling].join("\n");
+  const cheap = ["1.00", "2.00", "2.50"].map((c, i) => rpwRow("2019_4Q", "DEU", "SRB", `Firm ${i}`, c));
+  const middling = ["3.50", "4.00", "4.50"].map((c, i) => rpwRow("2019_4Q", "DEU", "POL", `Firm ${i}`, c));
+  const csv = [RPW_HEADER, ...Object.entries(QUARTERS).flatMap(([q, costs]) => costs.map((c, i) => rpwRow(q, "DEU", "TUR", `Firm ${i}`, c))), ...cheap, ...middling].join("\n");
   const imported = await adminCall("POST", "/v1/admin/imports/rpw", csv, { "content-type": "text/csv" });
   expect(imported.status, await imported.clone().text()).toBe(200);
 
@@ -134,6 +121,8 @@ describe("GET /v1/stats/corridors/{corridor}/history.svg", () => {
     expect(num(root, "width")).toBeLessThan(200);
     expect(all(root, hasClass("line-5"))).toHaveLength(1);
     expect(all(root, (e) => e.name === "text")).toEqual([]);
+    expect(all(root, hasClass("average")).length).toBeGreaterThan(0);
+    expect(all(root, hasClass("smart"))).toEqual([]);
   });
 
   it("Should answer a bad language, amount or corridor with a problem naming the field, and 404 without statistics", async () => {

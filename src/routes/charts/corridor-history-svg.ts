@@ -36,7 +36,8 @@ export function registerCorridorHistorySvgRoute(app: ApiApp<AppEnv>) {
     const series: HistorySeries[] = [
       { key: "average", name: words.average, colour: "#0b5fff", values: Object.fromEntries(stats.map((s) => [s.period, s.averageTotalCostPercent])) },
     ];
-    if (stats.some((s) => s.smartPercent !== null)) {
+    // A sparkline is the average alone: two lines in 180 pixels read as one.
+    if (size === "large" && stats.some((s) => s.smartPercent !== null)) {
       series.push({ key: "smart", name: words.smart, colour: "#6a3d9a", dashed: true, values: Object.fromEntries(stats.map((s) => [s.period, s.smartPercent])) });
     }
     return svgResponse(c, historyChart({ lang, title: words.corridorTitle(corridor.id, amount), series, small: size === "small" }));

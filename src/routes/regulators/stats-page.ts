@@ -117,7 +117,7 @@ ${globalFigures(global, lang, t)}
 
     const page = await html`<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>tenc — ${t.title}</title><link rel="stylesheet" href="/stats.css"><script src="/stats.js" defer></script></head>
+<title>tenc — ${t.title}</title><link rel="icon" href="/stats-icon.svg" type="image/svg+xml"><link rel="stylesheet" href="/stats.css"><script src="/stats.js" defer></script></head>
 <body><main>
 <h1>${t.title}</h1>
 ${choices(lang, amount, t)}
