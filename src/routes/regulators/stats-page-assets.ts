@@ -4,7 +4,9 @@
  * files so that the page's policy allows no inline script or style. The script only adds sorting to
  * a table that is complete and ordered without it.
  */
-import type { ApiApp } from "../../http/api-routes.ts";
+import * as z from "zod/mini";
+import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
+import { errorResponses } from "../params.ts";
 import type { AppEnv } from "../../http/services.ts";
 
 export const STATS_CSS = `body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:0 auto;padding:1rem;color:#1b1b1b;background:#fff}
@@ -67,8 +69,23 @@ for (const table of document.querySelectorAll("table[data-sortable]")) {
 /** The page's icon (a browser asks for one; without it, a 404 in the console). */
 const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#fff"/><rect x="2" y="9" width="3" height="5" fill="#1b7a3a"/><rect x="6.5" y="6" width="3" height="8" fill="#8a5a00"/><rect x="11" y="2" width="3" height="12" fill="#b00020"/></svg>`;
 
+const asset = (path: string, summary: string, mediaType: string) =>
+  defineRoute({
+    method: "get",
+    path,
+    tags: ["regulators"],
+    summary,
+    responses: { 200: { description: summary, content: { [mediaType]: { schema: z.string() } } }, 429: errorResponses[429] },
+  });
+
+const ASSETS = [
+  { route: asset("/stats.css", "The regulators' page's style", "text/css"), body: STATS_CSS, type: "text/css; charset=utf-8" },
+  { route: asset("/stats.js", "The regulators' page's script: sorting the corridors' table", "text/javascript"), body: STATS_JS, type: "text/javascript; charset=utf-8" },
+  { route: asset("/stats-icon.svg", "The regulators' page's icon", "image/svg+xml"), body: ICON, type: "image/svg+xml" },
+];
+
 export function registerStatsPageAssets(app: ApiApp<AppEnv>) {
-  app.get("/stats-icon.svg", (c) => c.body(ICON, 200, { "content-type": "image/svg+xml", "content-security-policy": "default-src 'none'" }));
-  app.get("/stats.css", (c) => c.body(STATS_CSS, 200, { "content-type": "text/css; charset=utf-8" }));
-  app.get("/stats.js", (c) => c.body(STATS_JS, 200, { "content-type": "text/javascript; charset=utf-8", "x-content-type-options": "nosniff" }));
+  for (const { route, body, type } of ASSETS) {
+    app.openapi(route, (c) => c.body(body, 200, { "content-type": type, "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'" }));
+  }
 }
