@@ -28,10 +28,14 @@ type Comparison = z.output<typeof comparisonSchema>;
 
 function chartOf(answer: Comparison, lang: ChartLang): string {
   const words = chartWords[lang];
+  // The product's name only where it tells a provider's options apart.
+  const products = new Map<string, number>();
+  for (const q of answer.quotes) products.set(q.provider.id, (products.get(q.provider.id) ?? 0) + 1);
+  const name = (q: Comparison["quotes"][number]) => (products.get(q.provider.id)! > 1 ? `${q.provider.name} (${q.product})` : q.provider.name);
   return quotesChart({
     lang,
     title: words.quotesTitle(answer.corridor, `${answer.amount.amount} ${answer.amount.currency}`),
-    bars: answer.quotes.map((q) => ({ name: `${q.provider.name} (${q.product})`, totalCostPercent: q.totalCost.percent, verdict: q.sdg })),
+    bars: answer.quotes.map((q) => ({ name: name(q), totalCostPercent: q.totalCost.percent, verdict: q.sdg })),
   });
 }
 
