@@ -4,7 +4,7 @@
  * from the same document as `GET /v1/stats/corridors/{corridor}/history`.
  */
 import * as z from "zod/mini";
-import { historyChart, type HistorySeries } from "../../charts/history-chart.ts";
+import type { HistorySeries } from "../../charts/history-chart.ts";
 import { chartWords } from "../../charts/words.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
@@ -40,6 +40,7 @@ export function registerCorridorHistorySvgRoute(app: ApiApp<AppEnv>) {
     if (size === "large" && stats.some((s) => s.smartPercent !== null)) {
       series.push({ key: "smart", name: words.smart, colour: "#6a3d9a", dashed: true, values: Object.fromEntries(stats.map((s) => [s.period, s.smartPercent])) });
     }
+    const { historyChart } = await import("../../charts/history-chart.ts");
     return svgResponse(c, historyChart({ lang, title: words.corridorTitle(corridor.id, amount), series, small: size === "small" }));
   });
 }

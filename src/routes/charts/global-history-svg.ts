@@ -4,7 +4,7 @@
  * SmaRT by quarter, from the quarters' global documents (one bulk read per hundred quarters).
  */
 import * as z from "zod/mini";
-import { historyChart, type HistorySeries } from "../../charts/history-chart.ts";
+import type { HistorySeries } from "../../charts/history-chart.ts";
 import { chartWords } from "../../charts/words.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
@@ -40,6 +40,7 @@ export function registerGlobalHistorySvgRoute(app: ApiApp<AppEnv>) {
       { key: "smart", name: words.globalSmart, colour: "#6a3d9a", dashed: true, values: values((g) => g.globalSmartPercent) },
     ];
     const shown = series.filter((s) => Object.values(s.values).some((v) => v !== null));
+    const { historyChart } = await import("../../charts/history-chart.ts");
     return svgResponse(c, historyChart({ lang, title: words.globalTitle(amount), series: shown, small: size === "small" }));
   });
 }

@@ -5,7 +5,6 @@
  * (no network): the same pricing, validation and errors, whatever the pricing becomes.
  */
 import * as z from "zod/mini";
-import { quotesChart } from "../../charts/quotes-chart.ts";
 import { chartWords, type ChartLang } from "../../charts/words.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
@@ -26,7 +25,8 @@ const route = defineRoute({
 
 type Comparison = z.output<typeof comparisonSchema>;
 
-function chartOf(answer: Comparison, lang: ChartLang): string {
+async function chartOf(answer: Comparison, lang: ChartLang): Promise<string> {
+  const { quotesChart } = await import("../../charts/quotes-chart.ts");
   const words = chartWords[lang];
   // The product's name only where it tells a provider's options apart.
   const products = new Map<string, number>();
@@ -48,6 +48,6 @@ export function registerQuotesSvgRoute(app: ApiApp<AppEnv>) {
     // No client address and no key: the outer request was the one counted by the rate limits.
     const answer = await app.request(url.pathname + url.search, { headers: { accept: "application/json" } }, c.env);
     if (answer.status !== 200) return answer;
-    return svgResponse(c, chartOf((await answer.json()) as Comparison, lang));
+    return svgResponse(c, await chartOf((await answer.json()) as Comparison, lang));
   });
 }
