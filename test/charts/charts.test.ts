@@ -206,13 +206,14 @@ describe("GET /v1/corridors/{corridor}/quotes.svg", () => {
 
 describe("GET /stats", () => {
   it("Should say first how many corridors are above 5 %, and list them first, under a policy that runs no inline script", async () => {
-    const res = await call("/stats");
+    // Provider quotes make statistics of the current quarter too: the page is asked for 2019Q4.
+    const res = await call("/stats?period=2019Q4");
     expect(res.status).toBe(200);
     const policy = res.headers.get("content-security-policy")!;
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toContain("unsafe-inline");
     const page = await res.text();
-    const latest = await json(await call("/v1/stats/corridors"));
+    const latest = await json(await call("/v1/stats/corridors?period=2019Q4"));
     const above = latest.corridors.filter((s: any) => s.sdg === "above_5");
     expect(above.map((s: any) => s.corridor)).toEqual(["DEU-TUR"]);
     expect(page).toContain(`${above.length} of ${latest.corridors.length} corridors costs more than 5 %`);
@@ -222,16 +223,19 @@ describe("GET /stats", () => {
     for (const tag of page.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/src="\/stats\.js"/);
     expect(page).not.toMatch(/\son[a-z]+=/i);
     expect(page).toContain('href="/v1/stats/corridors/DEU-TUR/history?amount=200&amp;format=csv"');
+    expect(page).toContain('href="/stats?lang=fr&amp;amount=200&amp;period=2019Q4"');
     expect(page).toContain('src="/v1/stats/corridors/DEU-TUR/history.svg?amount=200&amp;size=small&amp;lang=en"');
     const script = await call("/stats.js");
     expect(script.headers.get("content-type")).toContain("javascript");
   });
 
   it("Should speak Spanish and French, and take the USD 500 figures", async () => {
-    expect(await (await call("/stats?lang=es")).text()).toContain("1 de 3 corredores cuesta más del 5 %");
-    const fr = await (await call("/stats?lang=fr&amount=500")).text();
+    expect(await (await call("/stats?lang=es&period=2019Q4")).text()).toContain("1 de 3 corredores cuesta más del 5 %");
+    const fr = await (await call("/stats?lang=fr&amount=500&period=2019_4Q")).text();
     expect(fr).toContain("1 corridor sur 3 coûte plus de 5 %");
     expect(fr).toContain("/v1/stats/global/history.svg?amount=500&amp;lang=fr");
     expect((await call("/stats?lang=de")).status).toBe(400);
+    expect((await call("/stats?period=2019Q5")).status).toBe(400);
+    expect((await call("/stats?period=2001Q1")).status).toBe(404);
   });
 });

@@ -7,9 +7,9 @@ import type { SdgVerdict } from "../../domain/sdg.ts";
 
 const en = {
   title: "Remittance costs against the SDG 10.c target",
-  intro: (period: string, amount: number) => `The latest quarter, ${period}, for sending the equivalent of USD ${amount}, computed as the World Bank's Remittance Prices Worldwide computes it.`,
+  intro: (period: string, amount: number) => `The quarter ${period}, for sending the equivalent of USD ${amount}, computed as the World Bank's Remittance Prices Worldwide computes it.`,
   above: (n: number, of: number) => `${n} of ${of} corridors ${n === 1 ? "costs" : "cost"} more than 5 %`,
-  noneAbove: (of: number) => `None of the ${of} corridors costs more than 5 %`,
+  noneAbove: (of: number) => `No corridor costs more than 5 % (${of} in all)`,
   aboveList: "Above 5 %:",
   global: "Global figures",
   globalAverage: "Global average",
@@ -40,9 +40,9 @@ export type PageWords = typeof en;
 
 const es: PageWords = {
   title: "Costos de las remesas frente a la meta 10.c de los ODS",
-  intro: (period, amount) => `El último trimestre, ${period}, para un envío equivalente a USD ${amount}, calculado como lo calcula Remittance Prices Worldwide del Banco Mundial.`,
+  intro: (period, amount) => `El trimestre ${period}, para un envío equivalente a USD ${amount}, calculado como lo calcula Remittance Prices Worldwide del Banco Mundial.`,
   above: (n, of) => `${n} de ${of} corredores ${n === 1 ? "cuesta" : "cuestan"} más del 5 %`,
-  noneAbove: (of) => `Ninguno de los ${of} corredores cuesta más del 5 %`,
+  noneAbove: (of) => `Ningún corredor cuesta más del 5 % (${of} en total)`,
   aboveList: "Más del 5 %:",
   global: "Cifras mundiales",
   globalAverage: "Promedio mundial",
@@ -72,9 +72,9 @@ const es: PageWords = {
 
 const fr: PageWords = {
   title: "Coût des envois de fonds face à la cible 10.c des ODD",
-  intro: (period, amount) => `Le dernier trimestre, ${period}, pour l’envoi de l’équivalent de ${amount} USD, calculé comme le calcule Remittance Prices Worldwide de la Banque mondiale.`,
+  intro: (period, amount) => `Le trimestre ${period}, pour l’envoi de l’équivalent de ${amount} USD, calculé comme le calcule Remittance Prices Worldwide de la Banque mondiale.`,
   above: (n, of) => (n === 1 ? `1 corridor sur ${of} coûte plus de 5 %` : `${n} corridors sur ${of} coûtent plus de 5 %`),
-  noneAbove: (of) => `Aucun des ${of} corridors ne coûte plus de 5 %`,
+  noneAbove: (of) => `Aucun corridor ne coûte plus de 5 % (${of} au total)`,
   aboveList: "Plus de 5 % :",
   global: "Chiffres mondiaux",
   globalAverage: "Moyenne mondiale",

@@ -15,7 +15,8 @@ import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { langParam } from "../charts/svg-response.ts";
 import { errorResponses } from "../params.ts";
-import { amountFrom, statsQuery } from "../stats/stats-params.ts";
+import { amountFrom, periodFrom, statsQuery } from "../stats/stats-params.ts";
+import { notFound } from "../../http/problem.ts";
 import { pageWords, type PageWords } from "./stats-page-words.ts";
 
 const route = defineRoute({
@@ -23,7 +24,7 @@ const route = defineRoute({
   path: "/stats",
   tags: ["regulators"],
   summary: "The regulators' page: the latest quarter's corridors against the 3 % and 5 % lines (HTML)",
-  request: { query: z.strictObject({ amount: statsQuery.shape.amount, lang: langParam }) },
+  request: { query: z.strictObject({ period: statsQuery.shape.period, amount: statsQuery.shape.amount, lang: langParam }) },
   responses: { 200: { description: "An HTML page", content: { "text/html": { schema: z.string() } } }, ...errorResponses },
 });
 
@@ -66,8 +67,9 @@ ${figure(t.services, g.services)}
 </dl>`;
 }
 
-function choices(lang: ChartLang, amount: number, t: PageWords) {
-  const link = (l: ChartLang, a: number, text: string, current: boolean) => html`<a href="/stats?lang=${l}&amp;amount=${a}"${current ? html` aria-current="true"` : ""}>${text}</a>`;
+function choices(lang: ChartLang, amount: number, t: PageWords, period: string | undefined) {
+  const link = (l: ChartLang, a: number, text: string, current: boolean) =>
+    html`<a href="/stats?lang=${l}&amp;amount=${a}${period ? `&period=${period}` : ""}"${current ? html` aria-current="true"` : ""}>${text}</a>`;
   const names: Record<ChartLang, string> = { en: "English", es: "Español", fr: "Français" };
   return html`<nav class="choices" aria-label="${t.amount} / ${t.language}">
 <span>${t.amount}: ${[200, 500].map((a, i) => html`${i ? " · " : ""}${link(lang, a, `USD ${a}`, a === amount)}`)}</span>
@@ -81,10 +83,12 @@ export function registerStatsPageRoute(app: ApiApp<AppEnv>) {
     const amount = amountFrom(query.amount);
     const t = pageWords[lang];
     const stats = c.var.services.stats;
+    const asked = periodFrom(query.period);
     const periods = (await stats.periods())?.periods ?? [];
-    const latest = periods.at(-1);
+    if (asked && !periods.includes(asked)) throw notFound(`no statistics for ${asked}`);
+    const latest = asked ?? periods.at(-1);
     const [periodDoc, globals] = latest ? await Promise.all([stats.period(latest), stats.globals(periods)]) : [null, []];
-    const global = globals.at(-1)?.amounts[`${amount}`];
+    const global = globals[periods.indexOf(latest ?? "")]?.amounts[`${amount}`];
     const corridors = [...(periodDoc?.amounts[`${amount}`].corridors ?? [])].sort(aboveFirst);
     const above = corridors.filter((s) => s.sdg === "above_5");
 
@@ -120,7 +124,7 @@ ${globalFigures(global, lang, t)}
 <title>tenc — ${t.title}</title><link rel="icon" href="/stats-icon.svg" type="image/svg+xml"><link rel="stylesheet" href="/stats.css"><script src="/stats.js" defer></script></head>
 <body><main>
 <h1>${t.title}</h1>
-${choices(lang, amount, t)}
+${choices(lang, amount, t, asked)}
 ${body}
 </main></body></html>`;
     c.header("content-security-policy", STATS_PAGE_POLICY);
