@@ -34,6 +34,9 @@ dt{color:#555}dd{margin:0;overflow-wrap:anywhere}
 .sdg-below_3{background:var(--tenc-good,#1b7a3a)}.sdg-3_to_5{background:var(--tenc-warn,#8a5a00)}.sdg-above_5{background:var(--tenc-bad,#b00020)}
 .stale{font-size:.8rem;color:var(--tenc-warn,#8a5a00)}
 .footer{font-size:.8rem;color:#555;margin-top:.5rem}.footer p{margin:.15rem 0}
+.pictures{display:grid;gap:.5rem;margin:.25rem 0 .75rem}
+.pictures img.bars{width:100%;height:auto;display:block}
+.history{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;margin:0;font-size:.85rem;color:#555}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:400px){dl{grid-template-columns:1fr}dt{margin-top:.25rem}}
 `;

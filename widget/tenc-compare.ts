@@ -10,11 +10,18 @@
 import { ago, dateTime, decimal, money, percent, type Money } from "./format.ts";
 import { isLang, label, messages, type Lang, type Messages } from "./i18n.ts";
 import { STYLES } from "./styles.ts";
+import { chartMessages } from "./chart-i18n.ts";
 // Types only (erased from the bundle): the answer's shape is the API's zod schema.
 import type { ComparisonAnswer, QuoteView } from "../src/domain/quote-schema.ts";
 
 type Quote = QuoteView;
 type Comparison = ComparisonAnswer;
+/** The corridor's latest statistics, as far as the sparkline's caption reads them. */
+interface CorridorStats {
+  period: string;
+  averageTotalCostPercent: string | null;
+  sdg: Quote["sdg"] | null;
+}
 interface Corridor {
   id: string;
   from: { name: string };
@@ -43,6 +50,9 @@ class TencCompare extends HTMLElement {
   private readonly uid = `tenc${++instances}`;
   private corridor: Corridor | null = null;
   private comparison: Comparison | null = null;
+  /** The question the comparison answered, to ask its picture the same. */
+  private asked = "";
+  private stats: CorridorStats | null = null;
   private error: string | null = null;
   private loading = false;
   private request = 0;
@@ -64,6 +74,7 @@ class TencCompare extends HTMLElement {
   private readonly alert = el("p", { role: "alert", class: "error" });
   private readonly list = el("ol", { class: "results" });
   private readonly footer = el("div", { class: "footer" });
+  private readonly pictures = el("div", { class: "pictures" });
 
   constructor() {
     super();
@@ -89,7 +100,7 @@ class TencCompare extends HTMLElement {
       this.debounce = setTimeout(() => this.commitAmount(), 600);
     });
     this.list.setAttribute("aria-labelledby", `${this.uid}-results`);
-    this.root.append(el("section", { class: "tenc", "aria-labelledby": `${this.uid}-title` }, this.heading, form, this.status, this.alert, el("h3", { id: `${this.uid}-results`, class: "visually-hidden" }), this.list, this.footer));
+    this.root.append(el("section", { class: "tenc", "aria-labelledby": `${this.uid}-title` }, this.heading, form, this.status, this.alert, this.pictures, el("h3", { id: `${this.uid}-results`, class: "visually-hidden" }), this.list, this.footer));
   }
 
   connectedCallback() {
@@ -146,6 +157,8 @@ class TencCompare extends HTMLElement {
     } catch (e) {
       return this.fail((e as Error).message);
     }
+    // Statistics exist only for corridors RPW surveys: without them, no sparkline (and no error).
+    this.stats = await this.api<CorridorStats>(`/v1/stats/corridors/${encodeURIComponent(this.corridor.id)}`).catch(() => null);
     await this.fetchComparison();
   }
 
@@ -163,6 +176,7 @@ class TencCompare extends HTMLElement {
       const result = await this.api<Comparison>(`/v1/corridors/${encodeURIComponent(this.corridor.id)}/quotes?${q}`);
       if (mine !== this.request) return; // a newer question is on its way
       this.comparison = result;
+      this.asked = q.toString();
       this.error = null;
     } catch (e) {
       if (mine !== this.request) return;
@@ -207,6 +221,7 @@ class TencCompare extends HTMLElement {
     this.status.textContent = this.loading ? t.loading : c ? `${t.count(c.quotes.length)}. ${t.asOf(dateTime(lang, c.asOf), ago(lang, c.asOf))}` : "";
     this.list.replaceChildren(...(c?.quotes ?? []).map((q, i) => this.quoteItem(q, i + 1)));
     this.footer.replaceChildren(...(c ? this.freshness(c) : []));
+    this.pictures.replaceChildren(...this.charts());
     if (c && c.quotes.length === 0) this.footer.prepend(el("p", {}, t.none));
   }
 
@@ -238,6 +253,31 @@ class TencCompare extends HTMLElement {
     );
     if (q.stale) item.querySelector("h4")!.append(" ", el("span", { class: "stale" }, t.stale));
     return item;
+  }
+
+  /**
+   * The options' bars above the list and the corridor's sparkline, as images of the API's SVG
+   * charts: an image runs nothing, whatever the names it draws. Each says in words what it shows.
+   */
+  private charts(): HTMLElement[] {
+    const { corridor, comparison: c, stats, language: lang } = this;
+    if (!corridor) return [];
+    const t = chartMessages[lang];
+    const base = this.getAttribute("api") ?? SCRIPT_ORIGIN;
+    const id = encodeURIComponent(corridor.id);
+    const out: HTMLElement[] = [];
+    if (c && c.quotes.length > 0 && !this.loading) {
+      const count = (v: Quote["sdg"]) => c.quotes.filter((q) => q.sdg === v).length;
+      const src = new URL(`/v1/corridors/${id}/quotes.svg?${this.asked}&lang=${lang}`, base).href;
+      out.push(el("img", { class: "chart bars", src, alt: t.barsAlt(c.quotes.length, count("below_3"), count("above_5")) }));
+    }
+    if (stats) {
+      const average = stats.averageTotalCostPercent;
+      const caption = t.history(stats.period, average === null ? null : percent(lang, average), stats.sdg ? this.t.verdict[stats.sdg] : null);
+      const src = new URL(`/v1/stats/corridors/${id}/history.svg?size=small&lang=${lang}`, base).href;
+      out.push(el("figure", { class: "history" }, el("img", { class: "chart sparkline", src, alt: t.historyAlt, width: "180", height: "48" }), el("figcaption", {}, caption)));
+    }
+    return out;
   }
 
   private freshness(c: Comparison): HTMLElement[] {

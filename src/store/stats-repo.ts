@@ -13,7 +13,12 @@ export interface StatsRepo {
   /** The global figures at one amount as JSON text, as `GET /v1/stats/global` answers them. */
   globalAnswer(period: string, amount: string): Promise<string | null>;
   periods(): Promise<PeriodIndexDoc | null>;
+  /** The global documents of many quarters, in their order: one KV operation per hundred. */
+  globals(periods: readonly string[]): Promise<(GlobalDoc | null)[]>;
 }
+
+/** KV's bulk get takes at most 100 keys. */
+const BULK = 100;
 
 export function kvStatsRepo(kv: KVNamespace): StatsRepo {
   return {
@@ -22,5 +27,14 @@ export function kvStatsRepo(kv: KVNamespace): StatsRepo {
     global: (period) => kv.get<GlobalDoc>(statsKeys.global(period), "json"),
     globalAnswer: (period, amount) => kv.get(statsKeys.globalAnswer(period, amount), "text"),
     periods: () => kv.get<PeriodIndexDoc>(statsKeys.periods, "json"),
+    globals: async (periods) => {
+      const docs: (GlobalDoc | null)[] = [];
+      for (let i = 0; i < periods.length; i += BULK) {
+        const keys = periods.slice(i, i + BULK).map(statsKeys.global);
+        const found = await kv.get<GlobalDoc>(keys, "json");
+        docs.push(...keys.map((k) => found.get(k) ?? null));
+      }
+      return docs;
+    },
   };
 }

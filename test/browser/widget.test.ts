@@ -2,14 +2,15 @@
  * The widget in a real browser: headless Chromium (the system's, else @sparticuz/chromium's: browser.ts) driven by playwright-core,
  * a host page on one origin embedding /widget.js from the worker on another.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium } from "./browser.ts";
-import { freePort, startWorker, type LocalWorker } from "./local-worker.ts";
+import { ADMIN_TOKEN, freePort, startWorker, type LocalWorker } from "./local-worker.ts";
+import { RPW_HEADER, rpwRow } from "../charts/rpw-rows.ts";
 
 const EVIL = "<img src=x onerror=alert(1)>";
 
@@ -52,6 +53,11 @@ async function seed() {
     if (tries > 50) throw new Error("the seeded GBR-IND corridor never showed");
     await new Promise((r) => setTimeout(r, 200));
   }
+  // RPW statistics for the corridor, for its sparkline: eight quarters falling from 7 % to 4 %.
+  const quarters = ["2018_1Q", "2018_2Q", "2018_3Q", "2018_4Q", "2019_1Q", "2019_2Q", "2019_3Q", "2019_4Q"];
+  const rows = quarters.flatMap((q, i) => ["-1.0", "0", "+1.0"].map((d, f) => rpwRow(q, "USA", "MEX", `Firm ${f}`, (7 - (3 * i) / 7 + Number(d)).toFixed(2))));
+  const imported = await fetch(`${worker.origin}/v1/admin/imports/rpw`, { method: "POST", headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "text/csv" }, body: [RPW_HEADER, ...rows].join("\n") });
+  expect(imported.status, await imported.clone().text()).toBe(200);
   const issued = await worker.admin("POST", "/v1/admin/keys", { name: "browser test host" });
   apiKey = ((await issued.json()) as { key: string }).key;
 }
@@ -82,7 +88,8 @@ function shown(page: Page) {
       gets: [...root.querySelectorAll("li.quote .gets")].map((e) => e.textContent ?? ""),
       heading: root.querySelector("h2")?.textContent ?? "",
       status: root.querySelector("[role=status]")?.textContent ?? "",
-      images: root.querySelectorAll("img").length + document.querySelectorAll("img").length,
+      // The charts are images of the API's SVG (class "chart"); any other image came from data.
+      images: root.querySelectorAll("img:not(.chart)").length + document.querySelectorAll("img").length,
       alerts: (window as unknown as { __alerts: string[] }).__alerts,
       focused: root.activeElement?.id ?? null,
       busy: document.querySelector("tenc-compare")!.getAttribute("aria-busy"),
@@ -226,6 +233,40 @@ describe("<tenc-compare> in Chromium", () => {
     await waitForResults(page);
     expect((await shown(page)).ids).toEqual((await api("amount=300&payOut=cash")).quotes.map((q) => q.provider.id));
     expect((await shown(page)).ids).toEqual(["alpha-remit"]);
+    await page.close();
+  });
+
+  it("Should show the options' bars above the list and the corridor's sparkline, each with words, and no console error", async () => {
+    const errors: string[] = [];
+    const page = await context.newPage();
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.setViewportSize({ width: 800, height: 1100 });
+    await page.goto(`${hostOrigin}/?attrs=${encodeURIComponent('corridor="USA-MEX" amount="200" lang="en"')}`);
+    await waitForResults(page);
+    await page.waitForFunction(() => [...document.querySelector("tenc-compare")!.shadowRoot!.querySelectorAll("img.chart")].filter((i) => (i as HTMLImageElement).naturalWidth > 0).length === 2);
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector("tenc-compare")!.shadowRoot!;
+      const bars = root.querySelector("img.bars") as HTMLImageElement;
+      const list = root.querySelector("ol.results")!;
+      return {
+        barsAlt: bars.alt,
+        barsSrc: bars.src,
+        barsAboveList: Boolean(bars.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING),
+        sparkAlt: (root.querySelector("img.sparkline") as HTMLImageElement).alt,
+        caption: root.querySelector("figure.history figcaption")?.textContent ?? "",
+      };
+    });
+    const latest = (await (await fetch(`${worker.origin}/v1/stats/corridors/USA-MEX`)).json()) as { period: string; averageTotalCostPercent: string };
+    expect(seen.barsAlt).toContain("each of the 3 options");
+    expect(seen.barsSrc).toContain("/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=en");
+    expect(seen.barsAboveList).toBe(true);
+    expect(seen.sparkAlt).toContain("3 % and 5 % lines");
+    expect(seen.caption).toContain(latest.period);
+    expect(seen.caption).toContain(`${Number(latest.averageTotalCostPercent).toFixed(2)}%`);
+    await mkdir("test-artifacts", { recursive: true });
+    await page.locator("tenc-compare").screenshot({ path: "test-artifacts/widget.png" });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
