@@ -25,7 +25,7 @@ type Request = { path: string; init: RequestInit };
 const ORIGIN = "http://tenc.test";
 const PARAMS: Record<string, string> = { corridor: "KWT-IND", providerId: "alpha", base: "KWD", quote: "INR", id: "does-not-exist" };
 /** Queries a public GET needs to answer 200. */
-const QUERIES: Record<string, string> = { getV1CorridorsCorridorQuotes: "?amount=100", getEmbed: "?corridor=KWT-IND&amount=100" };
+const QUERIES: Record<string, string> = { getV1CorridorsCorridorQuotes: "?amount=100", getV1CorridorsCorridorQuotesSvg: "?amount=100", getEmbed: "?corridor=KWT-IND&amount=100" };
 /** Shaped like an issued key, so that checking it reads the store. */
 const WELL_FORMED_KEY = `tenc_0123456789abcdef_${"A".repeat(43)}`;
 const rpwSample = rpwCsv.split(/\r?\n/).slice(0, 40).join("\n");
