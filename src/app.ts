@@ -33,6 +33,7 @@ import { registerGetCorridorStatsRoute } from "./routes/stats/get-corridor-stats
 import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-history.ts";
 import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
 import { registerGetGlobalStatsRoute } from "./routes/stats/get-global-stats.ts";
+import { registerAlertRoutes } from "./routes/alerts/subscriptions.ts";
 
 /** `options` is for tests (e.g. counting KV operations); the worker builds the app without any. */
 export function buildApp(options: ServiceOptions = {}) {
@@ -70,6 +71,7 @@ export function buildApp(options: ServiceOptions = {}) {
   registerGetCorridorStatsRoute(app);
   registerListCorridorStatsRoute(app);
   registerGetGlobalStatsRoute(app);
+  registerAlertRoutes(app);
 
   app.securitySchemes.bearer = { type: "http", scheme: "bearer" };
 

@@ -4,6 +4,7 @@
  */
 import type { CorridorLedger } from "./store/corridor-ledger.ts";
 import type { StatsLedger } from "./store/stats-ledger.ts";
+import type { AlertsHub, DeliveryMessage } from "./store/alerts-hub.ts";
 
 export interface Env {
   KV: KVNamespace;
@@ -28,4 +29,12 @@ export interface Env {
   STATS_LEDGER: DurableObjectNamespace<StatsLedger>;
   /** Where the scheduled handler fetches the ECB's daily reference rates. */
   ECB_DAILY_URL?: string;
+  /** Alerts (docs/alerts.md): subscriptions and the delivery log. */
+  ALERTS_HUB: DurableObjectNamespace<AlertsHub>;
+  /** Deliveries waiting to be made (this worker consumes them). */
+  ALERTS_QUEUE: Queue<DeliveryMessage>;
+  /** Deliveries that failed every attempt. */
+  ALERTS_DEAD_LETTERS: Queue<unknown>;
+  /** "true" only under `npm start` / `wrangler dev`: webhooks may then use plain http to loopback. */
+  ALERTS_LOCAL_DEV?: string;
 }

@@ -15,6 +15,7 @@ import { kvTokensRepo, type TokensRepo } from "../store/tokens-repo.ts";
 import type { Principal } from "./access-policy.ts";
 import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
 import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
+import { alertsHubOf, type AlertsHub } from "../store/alerts-hub.ts";
 
 export interface Settings {
   staleAfterDays: number;
@@ -35,10 +36,12 @@ export interface Services {
   stats: StatsRepo;
   /** The single writer of the statistics documents. */
   statsLedger: () => DurableObjectStub<StatsLedger>;
+  /** Alert subscriptions and their delivery logs (docs/alerts.md). */
+  alerts: () => DurableObjectStub<AlertsHub>;
 }
 
-/** `principal` is set by admin-auth on every admin route. */
-export type AppEnv = { Bindings: Env; Variables: { services: Services; principal?: Principal } };
+/** `principal` is set by admin-auth on every admin route; `owner` by alerts-owner on the alerts routes. */
+export type AppEnv = { Bindings: Env; Variables: { services: Services; principal?: Principal; owner?: string } };
 
 function wholeDays(raw: string | undefined, fallback: number): number {
   const n = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
@@ -71,6 +74,7 @@ export function buildServices(env: Env, options: ServiceOptions = {}): Services 
     settings: { staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30), excludeAfterDays: wholeDays(env.EXCLUDE_AFTER_DAYS, 0) },
     stats: kvStatsRepo(kv),
     statsLedger: () => statsLedgerOf(env),
+    alerts: () => alertsHubOf(env.ALERTS_HUB),
   };
 }
 

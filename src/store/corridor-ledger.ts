@@ -11,6 +11,7 @@ import { emptyCorridor, summarize, withProvider, type CorridorDoc, type Provider
 import { kvAuditRepo, type AuditRecord } from "./audit-repo.ts";
 import { keys } from "./keys.ts";
 import { recordForStatistics } from "./stats-ledger.ts";
+import { alertOnQuoteWrite, type AlertsEnv } from "./alert-hooks.ts";
 
 /** Workers KV takes at most one write per second to a key: writes in between share one publish. */
 export const PUBLISH_INTERVAL_MS = 1000;
@@ -38,7 +39,7 @@ export interface HistoryRecord {
   previous: ProviderEntry | null;
 }
 
-interface LedgerEnv {
+interface LedgerEnv extends AlertsEnv {
   KV: KVNamespace;
   /** Regulators' statistics: every accepted quote is also an observation of its quarter. */
   STATS_LEDGER?: DurableObjectNamespace<import("./stats-ledger.ts").StatsLedger>;
@@ -110,6 +111,7 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
         throw err;
       }
       await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
+      await alertOnQuoteWrite(this.env, this.doc!);
     } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }
