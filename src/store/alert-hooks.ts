@@ -29,10 +29,10 @@ async function quietly(what: string, work: () => Promise<unknown>): Promise<void
   }
 }
 
-/** From the corridor's ledger, after a provider's write changed the corridor to `doc`. */
-export async function alertOnQuoteWrite(env: AlertsEnv, doc: CorridorDoc): Promise<void> {
+/** From the corridor's ledger, after provider `providerId`'s write changed the corridor from `before` to `after`. */
+export async function alertOnQuoteWrite(env: AlertsEnv, before: CorridorDoc, after: CorridorDoc, providerId: string): Promise<void> {
   const ns = env.ALERTS_HUB;
-  if (ns) await quietly(`quote write in ${doc.id}`, () => alertsHubOf(ns).quoteWritten(doc));
+  if (ns) await quietly(`quote write in ${after.id}`, () => alertsHubOf(ns).quoteWritten(before, after, providerId));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * @module
- * Alerts in one Durable Object with SQLite storage: every subscription, what each has already been
- * told (so a line crossed fires once), and the delivery log. Workers KV has no compare-and-swap;
+ * Alerts in one Durable Object with SQLite storage: every subscription, which statistics lines and
+ * stale quotes were already announced (so each fires once), and the delivery log. Workers KV has no compare-and-swap;
  * here a subscription's change, its failure count and its deliveries are rows updated in place by
  * one writer, so a delivery result and an owner's edit never overwrite each other. Events are
  * written to the delivery log before they are put on the queue (an outbox), so an event accepted is
@@ -133,7 +133,6 @@ export class AlertsHub extends DurableObject<Env> {
         enqueued INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS deliveries_sub ON deliveries (sub_id, created_at);
       CREATE INDEX IF NOT EXISTS deliveries_unsent ON deliveries (enqueued);
-      CREATE TABLE IF NOT EXISTS below_state (sub_id TEXT NOT NULL, corridor TEXT NOT NULL, option TEXT NOT NULL, PRIMARY KEY (sub_id, corridor, option));
       CREATE TABLE IF NOT EXISTS crossing_state (corridor TEXT NOT NULL, period TEXT NOT NULL, line TEXT NOT NULL, direction TEXT NOT NULL, PRIMARY KEY (corridor, period, line));
       CREATE TABLE IF NOT EXISTS stale_sent (key TEXT PRIMARY KEY, at TEXT NOT NULL);
     `);
@@ -183,8 +182,6 @@ export class AlertsHub extends DurableObject<Env> {
       merged.url, JSON.stringify(merged.events), JSON.stringify(merged.corridors), merged.amount ?? null, merged.belowPercent ?? null, merged.status,
       merged.status === "active" ? null : change.status === "disabled" ? "disabled by its owner" : row.status_reason, now, reenabled ? 1 : 0, reenabled ? 1 : 0, id,
     );
-    // A changed amount or threshold asks a new question: what crossed before says nothing about it.
-    if (change.amount !== undefined || change.belowPercent !== undefined) this.sql.exec("DELETE FROM below_state WHERE sub_id = ?", id);
     return { ok: true, value: view(this.row(owner, id)!) };
   }
 
@@ -192,7 +189,6 @@ export class AlertsHub extends DurableObject<Env> {
     if (!this.row(owner, id)) return false;
     this.ctx.storage.transactionSync(() => {
       this.sql.exec("DELETE FROM subs WHERE id = ?", id);
-      this.sql.exec("DELETE FROM below_state WHERE sub_id = ?", id);
       this.sql.exec("DELETE FROM deliveries WHERE sub_id = ?", id);
     });
     return true;
@@ -227,24 +223,26 @@ export class AlertsHub extends DurableObject<Env> {
     return this.sql.exec<SubRow>("SELECT * FROM subs WHERE status = 'active'").toArray().map(view);
   }
 
-  /** A provider's write changed a corridor: which options newly fell below each subscriber's line. */
-  async quoteWritten(doc: CorridorDoc): Promise<number> {
-    const subs = this.active().filter((s) => wants(s, "quote.below_threshold", [doc.id]) && s.amount !== undefined && s.belowPercent !== undefined);
+  /**
+   * A provider's write changed a corridor: the writer's options that are below each subscriber's
+   * line after the write and were not before it (or did not exist), both priced at the same
+   * reference rates, so the write alone is what crossed the line.
+   */
+  async quoteWritten(before: CorridorDoc, after: CorridorDoc, providerId: string): Promise<number> {
+    const subs = this.active().filter((s) => wants(s, "quote.below_threshold", [after.id]) && s.amount !== undefined && s.belowPercent !== undefined);
     if (subs.length === 0) return 0;
     const services = buildServices(this.env);
-    const mids = await services.rates.resolve(pairsOf(doc));
+    const mids = await services.rates.resolve(pairsOf(after));
     const now = services.now();
     const emitted: [AlertEvent, string][] = [];
     for (const sub of subs) {
-      const below = optionsBelow(doc, mids, { amount: sub.amount!, belowPercent: sub.belowPercent!, now, ...services.settings });
-      const before = new Set(this.sql.exec<{ option: string }>("SELECT option FROM below_state WHERE sub_id = ? AND corridor = ?", sub.id, doc.id).toArray().map((r) => r.option));
-      this.sql.exec("DELETE FROM below_state WHERE sub_id = ? AND corridor = ?", sub.id, doc.id);
-      for (const q of below) {
-        const key = optionKey(q);
-        this.sql.exec("INSERT OR IGNORE INTO below_state (sub_id, corridor, option) VALUES (?, ?, ?)", sub.id, doc.id, key);
-        if (before.has(key)) continue;
+      const question = { amount: sub.amount!, belowPercent: sub.belowPercent!, now, ...services.settings };
+      const writers = (doc: CorridorDoc) => optionsBelow(doc, mids, question, after).filter((q) => q.provider.id === providerId);
+      const wasBelow = new Set(writers(before).map(optionKey));
+      for (const q of writers(after)) {
+        if (wasBelow.has(optionKey(q))) continue;
         const data = {
-          corridor: doc.id,
+          corridor: after.id,
           amount: q.sendAmount,
           belowPercent: sub.belowPercent!,
           provider: { id: q.provider.id, name: q.provider.name, type: q.provider.type },

@@ -111,7 +111,7 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
         throw err;
       }
       await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
-      await alertOnQuoteWrite(this.env, this.doc!);
+      await alertOnQuoteWrite(this.env, before, this.doc!, entry.id);
     } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }

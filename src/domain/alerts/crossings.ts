@@ -62,12 +62,12 @@ export interface BelowRequest {
 export const optionKey = (q: Pick<QuoteView, "provider" | "product">) => `${q.provider.id}/${q.product}`;
 
 /**
- * The corridor's options whose total cost, for the subscriber's amount in the corridor's main send
- * currency, is strictly below the subscriber's percent. Priced by the comparison itself, so an
- * alert always agrees with what `GET /v1/corridors/{corridor}/quotes?amount=…` shows.
+ * The corridor's options whose total cost, for the subscriber's amount in the main send currency of
+ * `mainOf` (the corridor as it is now), is strictly below the subscriber's percent. Priced by the
+ * comparison itself, so an alert always agrees with what `GET /v1/corridors/{corridor}/quotes?amount=…` shows.
  */
-export function optionsBelow(doc: CorridorDoc, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: BelowRequest): QuoteView[] {
-  const sendCurrency = summarize(doc).sendCurrencies[0];
+export function optionsBelow(doc: CorridorDoc, mids: ReadonlyMap<string, ResolvedMid | undefined>, req: BelowRequest, mainOf: CorridorDoc = doc): QuoteView[] {
+  const sendCurrency = summarize(mainOf).sendCurrencies[0];
   if (!sendCurrency) return [];
   const amount = new Decimal(req.amount);
   if (!fitsMinorUnits(amount, sendCurrency)) return [];
