@@ -36,7 +36,7 @@ async function consume(deliveryId: string, attempts: number, deadLetters: unknow
   const retry = message.retry.bind(message);
   message.retry = (options) => (delays.push(options?.delaySeconds), retry(options));
   const dlq = { send: async (body: unknown, options?: QueueSendOptions) => (deadLetters.push(body), env.ALERTS_DEAD_LETTERS.send(body, options)) } as Queue<unknown>;
-  await worker.queue!(batch, { ...env, ALERTS_DEAD_LETTERS: dlq }, ctx);
+  await worker.queue(batch, { ...env, ALERTS_DEAD_LETTERS: dlq });
   return { ...(await getQueueResult(batch, ctx)), delays };
 }
 
