@@ -9,7 +9,6 @@ import type { QuarterAverage } from "../domain/alerts/crossings.ts";
 import { ageInDays } from "../domain/compare.ts";
 import type { CorridorDoc } from "../domain/corridor.ts";
 import { comparePeriods } from "../domain/period.ts";
-import type { CorridorStats } from "../domain/statistics.ts";
 import type { Env } from "../env.ts";
 import { buildServices } from "../http/services.ts";
 import { alertsHubOf, type AlertsHub } from "./alerts-hub.ts";
@@ -53,11 +52,12 @@ export async function alertOnStatisticsPublish(env: AlertsEnv, sql: SqlStorage, 
       });
     const corridors = changed.map((corridor) => ({
       corridor,
+      // SQLite reads the one field out of the stored statistics (CorridorStats' averageTotalCostPercent).
       quarters: sql
-        .exec<{ period: string; s200: string }>(`SELECT period, s${INDICATOR_AMOUNT} AS s200 FROM cp_stats WHERE corridor = ?`, corridor)
+        .exec<{ period: string; average: string | null }>(`SELECT period, json_extract(s${INDICATOR_AMOUNT}, '$.averageTotalCostPercent') AS average FROM cp_stats WHERE corridor = ?`, corridor)
         .toArray()
         .sort((a, b) => comparePeriods(a.period, b.period))
-        .map((r): QuarterAverage => ({ period: r.period, average: (JSON.parse(r.s200) as CorridorStats).averageTotalCostPercent })),
+        .map((r): QuarterAverage => ({ period: r.period, average: r.average })),
     }));
     await alertsHubOf(ns).statisticsPublished(periods, corridors, INDICATOR_AMOUNT);
   });

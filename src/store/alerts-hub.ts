@@ -11,7 +11,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env.ts";
 import { pairsOf } from "../domain/compare.ts";
 import type { CorridorDoc } from "../domain/corridor.ts";
-import { corridorsOf, newEvent, type AlertEvent, type EventType, type QuoteStaleData, type StatisticsPublishedData } from "../domain/alerts/events.ts";
+import { corridorsOf, newEvent as eventWithId, type AlertEvent, type EventType, type QuoteStaleData, type StatisticsPublishedData } from "../domain/alerts/events.ts";
 import { optionKey, optionsBelow, thresholdCrossings, type QuarterAverage } from "../domain/alerts/crossings.ts";
 import { shouldDisable } from "../domain/alerts/delivery-policy.ts";
 import { MAX_SUBSCRIPTIONS_PER_OWNER, missingBelowThresholdField, type SubscriptionStatus, type UpdateSubscriptionInput } from "../domain/alerts/subscription-schema.ts";
@@ -96,7 +96,9 @@ interface SubRow {
 const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 /** Standard Webhooks secrets: `whsec_` and base64 key bytes (the `standardwebhooks` library reads them so). */
 const newSecret = () => `whsec_${base64(crypto.getRandomValues(new Uint8Array(32)))}`;
-const newId = (prefix: string) => `${prefix}_${hex(crypto.getRandomValues(new Uint8Array(12)))}`;
+const newId = (prefix: string, bytes = 12) => `${prefix}_${hex(crypto.getRandomValues(new Uint8Array(bytes)))}`;
+/** An event with a fresh id: `evt_` and 128 random bits. */
+const newEvent: <T extends EventType>(type: T, data: Parameters<typeof eventWithId<T>>[2], now: Date) => AlertEvent<T> = (type, data, now) => eventWithId(newId("evt", 16), type, data, now);
 
 function view(row: SubRow): Subscription {
   return {

@@ -60,10 +60,8 @@ export interface AlertEvent<T extends EventType = EventType> {
   data: EventData[T];
 }
 
-/** An event with a fresh id: `evt_` and 128 random bits. */
-export function newEvent<T extends EventType>(type: T, data: EventData[T], now: Date): AlertEvent<T> {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const id = `evt_${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+/** An event with the given id (`evt_…`, made by whoever keeps it). */
+export function newEvent<T extends EventType>(id: string, type: T, data: EventData[T], now: Date): AlertEvent<T> {
   return { id, type, createdAt: now.toISOString(), data };
 }
 
