@@ -111,7 +111,8 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
         throw err;
       }
       await recordForStatistics(this.env.STATS_LEDGER, corridor, entry);
-      await alertOnQuoteWrite(this.env, before, this.doc!, entry.id);
+      // Alerts price the write off the provider's path: the answer does not wait for them.
+      this.ctx.waitUntil(alertOnQuoteWrite(this.env, before, this.doc!, entry.id));
     } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }
