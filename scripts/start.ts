@@ -23,7 +23,8 @@ if (!existsSync(devVars)) {
 const token = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync(devVars, "utf8"))?.[1]?.trim();
 if (!token) throw new Error(".dev.vars has no ADMIN_TOKEN");
 
-const wrangler = spawn(join(root, "node_modules", ".bin", "wrangler"), ["dev", "--port", port, "--ip", "127.0.0.1"], { cwd: root, stdio: "inherit" });
+// ALERTS_LOCAL_DEV: webhooks may be plain http to loopback here, and only here (docs/alerts.md).
+const wrangler = spawn(join(root, "node_modules", ".bin", "wrangler"), ["dev", "--port", port, "--ip", "127.0.0.1", "--var", "ALERTS_LOCAL_DEV:true"], { cwd: root, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => wrangler.kill(signal));
 wrangler.on("exit", (code) => process.exit(code ?? 0));
 

@@ -34,6 +34,7 @@ import { registerGetCorridorHistoryRoute } from "./routes/stats/get-corridor-his
 import { registerListCorridorStatsRoute } from "./routes/stats/list-corridor-stats.ts";
 import { registerGetGlobalStatsRoute } from "./routes/stats/get-global-stats.ts";
 import { registerChartRoutes } from "./routes/charts/register.ts";
+import { registerAlertRoutes } from "./routes/alerts/subscriptions.ts";
 
 /** `options` is for tests (e.g. counting KV operations); the worker builds the app without any. */
 export function buildApp(options: ServiceOptions = {}) {
@@ -72,6 +73,7 @@ export function buildApp(options: ServiceOptions = {}) {
   registerListCorridorStatsRoute(app);
   registerGetGlobalStatsRoute(app);
   registerChartRoutes(app);
+  registerAlertRoutes(app);
 
   app.securitySchemes.bearer = { type: "http", scheme: "bearer" };
 

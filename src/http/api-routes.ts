@@ -22,7 +22,7 @@ type Schema = z.core.$ZodType;
 export type Content = Record<string, { schema: Schema }>;
 
 export interface ApiRoute {
-  method: "get" | "put" | "post" | "delete";
+  method: "get" | "put" | "post" | "patch" | "delete";
   /** The OpenAPI template, `/v1/corridors/{corridor}`. */
   path: string;
   tags: string[];

@@ -17,6 +17,7 @@ import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
 import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
 import { DEFAULT_MID_AGE_LIMITS, type MidAgeLimits } from "../domain/rate-freshness.ts";
 import { ratesFeedOf, type RatesFeed } from "../store/rates-feed.ts";
+import { alertsHubOf, type AlertsHub } from "../store/alerts-hub.ts";
 
 export interface Settings {
   staleAfterDays: number;
@@ -41,10 +42,15 @@ export interface Services {
   statsLedger: () => DurableObjectStub<StatsLedger>;
   /** The daily ECB fetch and its status. */
   ratesFeed: () => DurableObjectStub<RatesFeed>;
+  /** Alert subscriptions and their delivery logs (docs/alerts.md). */
+  alerts: () => DurableObjectStub<AlertsHub>;
 }
 
-/** `principal` is set by admin-auth on every admin route; `showsSecret` by a handler whose answer shows one (idempotency.ts). */
-export type AppEnv = { Bindings: Env; Variables: { services: Services; principal?: Principal; showsSecret?: true } };
+/**
+ * `principal` is set by admin-auth on every admin route; `showsSecret` by a handler whose answer
+ * shows one (idempotency.ts); `owner` by alerts-owner on the alerts routes.
+ */
+export type AppEnv = { Bindings: Env; Variables: { services: Services; principal?: Principal; showsSecret?: true; owner?: string } };
 
 function wholeDays(raw: string | undefined, fallback: number): number {
   const n = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
@@ -85,6 +91,7 @@ export function buildServices(env: Env, options: ServiceOptions = {}): Services 
     stats: kvStatsRepo(kv),
     statsLedger: () => statsLedgerOf(env),
     ratesFeed: () => ratesFeedOf(env),
+    alerts: () => alertsHubOf(env.ALERTS_HUB),
   };
 }
 

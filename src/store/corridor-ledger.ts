@@ -11,6 +11,7 @@ import { emptyCorridor, summarize, withProvider, type CorridorDoc, type Provider
 import { kvAuditRepo, type AuditRecord } from "./audit-repo.ts";
 import { keys } from "./keys.ts";
 import { STATS_LEDGER_NAME } from "./stats-ledger.ts";
+import { alertOnQuoteWrite, type AlertsEnv } from "./alert-hooks.ts";
 
 /** Workers KV takes at most one write per second to a key: writes in between share one publish. */
 export const PUBLISH_INTERVAL_MS = 1000;
@@ -38,7 +39,7 @@ export interface HistoryRecord {
   previous: ProviderEntry | null;
 }
 
-interface LedgerEnv {
+interface LedgerEnv extends AlertsEnv {
   KV: KVNamespace;
   /** Regulators' statistics: every accepted quote is also an observation of its quarter. */
   STATS_LEDGER?: DurableObjectNamespace<import("./stats-ledger.ts").StatsLedger>;
@@ -132,6 +133,8 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
       }
       // Statistics must not hold up or fail a quote write: a delivery that fails is retried by the alarm.
       if (!(await this.deliverStatistics())) await this.ctx.storage.setAlarm(Date.now() + RETRY_AFTER_FAILURE_MS);
+      // Alerts price the write off the provider's path: the answer does not wait for them.
+      this.ctx.waitUntil(alertOnQuoteWrite(this.env, before, this.doc!, entry.id));
     } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }

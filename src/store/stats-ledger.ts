@@ -25,6 +25,7 @@ import {
 } from "../domain/statistics-docs.ts";
 import { statsKeys } from "./keys.ts";
 import { kvRatesRepo, pairKey } from "./rates-repo.ts";
+import { alertOnStatisticsPublish, type AlertsEnv } from "./alert-hooks.ts";
 
 /** One ledger for the whole service: every aggregate write goes through it. */
 export const STATS_LEDGER_NAME = "global";
@@ -39,7 +40,7 @@ const RETRY_AFTER_FAILURE_MS = 5000;
 /** KV writes of one publish run this many at a time. */
 const PUT_CONCURRENCY = 20;
 
-interface StatsLedgerEnv {
+interface StatsLedgerEnv extends AlertsEnv {
   KV: KVNamespace;
 }
 
@@ -348,6 +349,7 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     for (let i = 0; i < puts.length; i += PUT_CONCURRENCY) {
       await Promise.all(puts.slice(i, i + PUT_CONCURRENCY).map(([key, value]) => this.env.KV.put(key, value)));
     }
+    await alertOnStatisticsPublish(this.env, sql, dirty);
     // Only what was published is clean: a key marked again meanwhile has a new token and stays dirty.
     for (const d of dirty) sql.exec("DELETE FROM dirty WHERE kind = ? AND key = ? AND token = ?", d.kind, d.key, d.token);
     this.publishedAt = new Date().toISOString();

@@ -31,7 +31,7 @@ export async function startWorker(): Promise<LocalWorker> {
   const persist = await mkdtemp(join(tmpdir(), "tenc-browser-kv-"));
   const child: ChildProcess = spawn(
     "node_modules/.bin/wrangler",
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--var", `ADMIN_TOKEN:${ADMIN_TOKEN}`, "--log-level", "warn", "--show-interactive-dev-session=false"],
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--var", `ADMIN_TOKEN:${ADMIN_TOKEN}`, "--var", "ALERTS_LOCAL_DEV:true", "--log-level", "warn", "--show-interactive-dev-session=false"],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" }, detached: true },
   );
   let output = "";

@@ -35,14 +35,14 @@ describe("GET /openapi.json", () => {
     expect(documented).toEqual(served);
   });
 
-  it("Should require the bearer token on every admin operation and on nothing else", async () => {
+  it("Should require the bearer token on every admin operation, accept it on the alerts' (beside a partner key), and on nothing else", async () => {
     const doc = await json(await call("/openapi.json"));
     expect(doc.components.securitySchemes.bearer).toEqual({ type: "http", scheme: "bearer" });
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: "apiKey", in: "header", name: "X-Api-Key" });
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
       for (const [method, op] of Object.entries(item)) {
         const bearer = (op.security ?? []).some((s: object) => "bearer" in s);
-        expect(bearer, `${method} ${path}`).toBe(path.startsWith("/v1/admin/"));
+        expect(bearer, `${method} ${path}`).toBe(path.startsWith("/v1/admin/") || path.startsWith("/v1/alerts/"));
       }
     }
   });
