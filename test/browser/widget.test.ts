@@ -1,5 +1,5 @@
 /**
- * The widget in a real browser: headless Chromium (Debian's `chromium`) driven by playwright-core,
+ * The widget in a real browser: headless Chromium (the system's, else @sparticuz/chromium's: browser.ts) driven by playwright-core,
  * a host page on one origin embedding /widget.js from the worker on another.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findChromium } from "./browser.ts";
 import { freePort, startWorker, type LocalWorker } from "./local-worker.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const EVIL = "<img src=x onerror=alert(1)>";
 
 let worker: LocalWorker;
@@ -112,11 +112,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => host.listen(port, "127.0.0.1", r));
   profile = await mkdtemp(join(tmpdir(), "tenc-chromium-"));
+  const browser = await findChromium();
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
     headless: true,
     chromiumSandbox: false,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: browser.args,
   });
 });
 
