@@ -71,7 +71,7 @@ function shown(page: Page) {
       ids: [...root.querySelectorAll("li.quote")].map((li) => li.getAttribute("data-provider")),
       names: [...root.querySelectorAll("li.quote .provider")].map((e) => e.textContent),
       gets: [...root.querySelectorAll("li.quote .gets")].map((e) => e.textContent ?? ""),
-      heading: root.querySelector("h2")?.textContent ?? "",
+      heading: root.querySelector("[id$=-title]")?.textContent ?? "",
       status: root.querySelector("[role=status]")?.textContent ?? "",
       images: root.querySelectorAll("img").length + document.querySelectorAll("img").length,
       alerts: (window as unknown as { __alerts: string[] }).__alerts,
