@@ -257,7 +257,7 @@ describe("What axe cannot see", () => {
     await close();
   });
 
-  it.for([1280, 640])("Should stay usable with text at 200 %% in a %i-pixel window", async (width) => {
+  it.for([1280, 640])("Should stay usable with text at twice its size in a %i-pixel window", async (width) => {
     const { page, problems, close } = await open(embed("fr"), width);
     await settled(page);
     // What a reader's "larger text" setting does: the root font size doubles; the widget sizes in rem/em.
