@@ -40,7 +40,7 @@ async function settled(page: Page) {
 }
 
 async function attribute(page: Page, name: string, value: string) {
-  await page.waitForFunction(([n, v]) => document.querySelector("tenc-compare")?.getAttribute(n) === v, [name, value]);
+  await page.waitForFunction(({ n, v }) => document.querySelector("tenc-compare")?.getAttribute(n) === v, { n: name, v: value });
 }
 
 async function compare(page: Page, amount: string) {

@@ -18,8 +18,8 @@ export const RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-prac
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** Call before the first navigation: every document the page loads then carries `window.axe`. */
-export function withAxe(page: Page): Promise<void> {
-  return page.addInitScript({ path: AXE_PATH });
+export async function withAxe(page: Page): Promise<void> {
+  await page.addInitScript({ path: AXE_PATH });
 }
 
 export interface Violation {
