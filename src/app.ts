@@ -22,6 +22,7 @@ import { registerHealthRoute } from "./routes/health.ts";
 import { registerPartnerKeyRoutes } from "./routes/admin/partner-keys.ts";
 import { registerDocsRoute } from "./routes/partners/docs-page.ts";
 import { registerEmbedRoute } from "./routes/partners/embed-page.ts";
+import { registerFaviconRoute } from "./routes/partners/favicon.ts";
 import { registerOpenApiRoute } from "./routes/partners/openapi-document.ts";
 import { registerWidgetScriptRoute } from "./routes/partners/widget-script.ts";
 import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
@@ -60,6 +61,7 @@ export function buildApp(options: ServiceOptions = {}) {
   registerDocsRoute(app);
   registerWidgetScriptRoute(app);
   registerEmbedRoute(app);
+  registerFaviconRoute(app);
   registerTokenRoutes(app);
   registerAuditRoute(app);
   registerCorridorHistoryRoute(app);

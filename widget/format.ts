@@ -24,9 +24,12 @@ export function decimal(lang: string, s: string, maxDecimals = 6): string {
   return numberFormat(lang, { maximumFractionDigits: Math.min(decimalsOf(s), maxDecimals) }).format(s);
 }
 
-/** A percentage given as "2.3456" (per cent), shown with two decimals ("2.35 %", "2,35 %"). */
+/**
+ * A percentage given as "2.3456" (per cent), to at most two decimals and without trailing zeros
+ * ("2.35 %", "2,35 %", "3 %"): a screen reader then says "three percent", not "three point zero zero".
+ */
 export function percent(lang: string, s: string): string {
-  return numberFormat(lang, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(`${s}e-2`);
+  return numberFormat(lang, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(`${s}e-2`);
 }
 
 export function dateTime(lang: string, iso: string): string {

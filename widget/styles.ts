@@ -9,7 +9,7 @@ export const STYLES = `
 :host([hidden]){display:none}
 *{box-sizing:border-box}
 .tenc{padding:.75rem;border:1px solid #d0d0d0;border-radius:var(--tenc-radius,.5rem)}
-h2{font-size:1.15rem;margin:0 0 .5rem}
+.title{font-size:1.15rem;margin:0 0 .5rem}
 form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
 fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;flex-basis:100%}
 legend{font-weight:600;padding:0;margin-bottom:.25rem}
@@ -23,9 +23,10 @@ button{background:var(--tenc-accent,#0b5fff);color:#fff;border-color:var(--tenc-
 .status{margin:.5rem 0;font-size:.9rem}
 .error{color:var(--tenc-bad,#b00020)}
 .error[hidden]{display:none}
+.field-error{margin:0;font-size:.9rem}
 .results{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
 .quote{border:1px solid #e0e0e0;border-radius:var(--tenc-radius,.5rem);padding:.5rem .75rem}
-h4{margin:0 0 .35rem;font-size:1rem;overflow-wrap:anywhere}
+.option{margin:0 0 .35rem;font-size:1rem;overflow-wrap:anywhere}
 .type,small{color:#555;font-weight:400}
 dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.15rem .75rem;margin:0}
 dt{color:#555}dd{margin:0;overflow-wrap:anywhere}

@@ -5,7 +5,8 @@
  * the page as text (textContent / Text nodes), never parsed as markup.
  *
  * Optional attributes: `mode` ("send" | "receive"), `payout`, `api` (the API origin; default: where
- * this script came from), `api-key` (sent as X-Api-Key).
+ * this script came from), `api-key` (sent as X-Api-Key), `heading-level` (1–4, default 2: the rank
+ * of the widget's title in the host page's outline; its inner headings follow it).
  */
 import { ago, dateTime, decimal, money, percent, type Money } from "./format.ts";
 import { isLang, label, messages, type Lang, type Messages } from "./i18n.ts";
@@ -44,7 +45,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 class TencCompare extends HTMLElement {
-  static observedAttributes = ["corridor", "amount", "lang", "mode", "payout"];
+  static observedAttributes = ["corridor", "amount", "lang", "mode", "payout", "heading-level"];
 
   private readonly root = this.attachShadow({ mode: "open" });
   private readonly uid = `tenc${++instances}`;
@@ -55,11 +56,13 @@ class TencCompare extends HTMLElement {
   private stats: CorridorStats | null = null;
   private error: string | null = null;
   private loading = false;
+  private amountInvalid = false;
   private request = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
 
   // The form is built once and kept, so focus and typing survive every re-render of the results.
-  private readonly heading = el("h2", { id: `${this.uid}-title` });
+  private heading: HTMLHeadingElement = el("h2", { id: `${this.uid}-title`, class: "title" });
+  private resultsHeading: HTMLHeadingElement = el("h3", { id: `${this.uid}-results`, class: "visually-hidden" });
   private readonly legend = el("legend");
   private readonly sendLabel = el("span");
   private readonly receiveLabel = el("span");
@@ -67,9 +70,11 @@ class TencCompare extends HTMLElement {
   private readonly receiveRadio = el("input", { type: "radio", name: `${this.uid}-mode`, value: "receive", id: `${this.uid}-receive` });
   private readonly amountLabel = el("label", { for: `${this.uid}-amount` });
   private readonly amountInput = el("input", { id: `${this.uid}-amount`, name: "amount", inputmode: "decimal", autocomplete: "off", required: "", pattern: "[0-9]+([.,][0-9]+)?" });
+  // Always in the page (empty when the amount is fine), so the alert is heard when it fills.
+  private readonly amountError = el("p", { id: `${this.uid}-amount-error`, class: "error field-error", role: "alert" });
   private readonly payOutLabel = el("label", { for: `${this.uid}-payout` });
   private readonly payOutSelect = el("select", { id: `${this.uid}-payout`, name: "payout" });
-  private readonly button = el("button", { type: "submit" });
+  private readonly button = el("button", { type: "submit", id: `${this.uid}-compare` });
   private readonly status = el("p", { role: "status", class: "status" });
   private readonly alert = el("p", { role: "alert", class: "error" });
   private readonly list = el("ol", { class: "results" });
@@ -85,7 +90,7 @@ class TencCompare extends HTMLElement {
       "form",
       { "aria-labelledby": `${this.uid}-title` },
       el("fieldset", { class: "mode" }, this.legend, el("label", { for: `${this.uid}-send` }, this.sendRadio, this.sendLabel), el("label", { for: `${this.uid}-receive` }, this.receiveRadio, this.receiveLabel)),
-      el("div", { class: "field" }, this.amountLabel, this.amountInput),
+      el("div", { class: "field" }, this.amountLabel, this.amountInput, this.amountError),
       el("div", { class: "field" }, this.payOutLabel, this.payOutSelect),
       this.button,
     );
@@ -100,7 +105,7 @@ class TencCompare extends HTMLElement {
       this.debounce = setTimeout(() => this.commitAmount(), 600);
     });
     this.list.setAttribute("aria-labelledby", `${this.uid}-results`);
-    this.root.append(el("section", { class: "tenc", "aria-labelledby": `${this.uid}-title` }, this.heading, form, this.status, this.alert, this.pictures, el("h3", { id: `${this.uid}-results`, class: "visually-hidden" }), this.list, this.footer));
+    this.root.append(el("section", { class: "tenc", "aria-labelledby": `${this.uid}-title` }, this.heading, form, this.status, this.alert, this.pictures, this.resultsHeading, this.list, this.footer));
   }
 
   connectedCallback() {
@@ -109,7 +114,7 @@ class TencCompare extends HTMLElement {
 
   attributeChangedCallback(name: string, old: string | null, value: string | null) {
     if (old === value || !this.isConnected) return;
-    if (name === "lang") this.render();
+    if (name === "lang" || name === "heading-level") this.render();
     else if (name === "corridor") void this.load();
     else void this.fetchComparison();
   }
@@ -124,17 +129,28 @@ class TencCompare extends HTMLElement {
   private get mode(): "send" | "receive" {
     return this.getAttribute("mode") === "receive" ? "receive" : "send";
   }
+  /** The title's heading rank: a page made only of the widget (/embed) asks for 1. */
+  private get level(): number {
+    const n = Number(this.getAttribute("heading-level") ?? 2);
+    return Number.isInteger(n) ? Math.min(Math.max(n, 1), 4) : 2;
+  }
+
+  /** The same heading at another rank (headings hold no focus or input, so swapping loses nothing). */
+  private ranked(heading: HTMLHeadingElement, level: number): HTMLHeadingElement {
+    if (heading.tagName === `H${level}`) return heading;
+    const swapped = el(`h${level}` as "h2", { id: heading.id, class: heading.className });
+    heading.replaceWith(swapped);
+    return swapped;
+  }
 
   /** Accepts "1,234.5" or "1234,5" as typed; the API takes a plain decimal string. */
   private commitAmount() {
     clearTimeout(this.debounce);
     const typed = this.amountInput.value.trim().replace(/\s/g, "");
     const normal = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(typed) ? typed.replace(/,/g, "") : typed.replace(",", ".");
-    if (!/^\d+(\.\d+)?$/.test(normal)) {
-      this.amountInput.setAttribute("aria-invalid", "true");
-      return;
-    }
-    this.amountInput.removeAttribute("aria-invalid");
+    this.amountInvalid = !/^\d+(\.\d+)?$/.test(normal);
+    this.showAmountError();
+    if (this.amountInvalid) return;
     if (normal === this.getAttribute("amount")) void this.fetchComparison();
     else this.setAttribute("amount", normal);
   }
@@ -197,9 +213,26 @@ class TencCompare extends HTMLElement {
     return (this.mode === "send" ? c?.sendCurrencies[0] : c?.receiveCurrencies[0]) ?? "";
   }
 
+  /** A wrong amount is said in words next to the field, and the field points to them. */
+  private showAmountError() {
+    if (this.amountInvalid) {
+      this.amountInput.setAttribute("aria-invalid", "true");
+      this.amountInput.setAttribute("aria-describedby", this.amountError.id);
+    } else {
+      this.amountInput.removeAttribute("aria-invalid");
+      this.amountInput.removeAttribute("aria-describedby");
+    }
+    // Rewriting the same words would make some screen readers repeat the alert on every render.
+    const words = this.amountInvalid ? this.t.badAmount : "";
+    if (this.amountError.textContent !== words) this.amountError.textContent = words;
+  }
+
   private render() {
     const { t, language: lang } = this;
     this.root.host.setAttribute("aria-busy", String(this.loading));
+    this.heading = this.ranked(this.heading, this.level);
+    this.resultsHeading = this.ranked(this.resultsHeading, this.level + 1);
+    this.showAmountError();
     this.heading.textContent = this.corridor ? `${t.title}: ${this.corridor.from.name} → ${this.corridor.to.name}` : t.title;
     this.legend.textContent = t.question;
     this.sendLabel.textContent = t.send;
@@ -213,16 +246,17 @@ class TencCompare extends HTMLElement {
     this.payOutSelect.replaceChildren(el("option", { value: "" }, t.any), ...PAY_OUT.map((m) => el("option", { value: m }, label(t.methods, m))));
     this.payOutSelect.value = payOut;
     this.button.textContent = t.compare;
-    this.root.getElementById(`${this.uid}-results`)!.textContent = t.results;
+    this.resultsHeading.textContent = t.results;
 
     this.alert.replaceChildren(...(this.error ? [t.error, " ", this.error] : []));
     this.alert.hidden = !this.error;
     const c = this.comparison;
-    this.status.textContent = this.loading ? t.loading : c ? `${t.count(c.quotes.length)}. ${t.asOf(dateTime(lang, c.asOf), ago(lang, c.asOf))}` : "";
+    // The live region: what a screen reader says when an answer arrives (the count, or that there is none).
+    const found = c ? (c.quotes.length ? `${t.count(c.quotes.length)}.` : t.none) : "";
+    this.status.textContent = this.loading ? t.loading : c ? `${found} ${t.asOf(dateTime(lang, c.asOf), ago(lang, c.asOf))}` : "";
     this.list.replaceChildren(...(c?.quotes ?? []).map((q, i) => this.quoteItem(q, i + 1)));
     this.footer.replaceChildren(...(c ? this.freshness(c) : []));
     this.pictures.replaceChildren(...this.charts());
-    if (c && c.quotes.length === 0) this.footer.prepend(el("p", {}, t.none));
   }
 
   private quoteItem(q: Quote, rank: number): HTMLLIElement {
@@ -232,7 +266,7 @@ class TencCompare extends HTMLElement {
     const item = el(
       "li",
       { class: "quote", "data-provider": q.provider.id },
-      el("h4", {}, el("span", { class: "rank" }, `${rank}.`), " ", el("span", { class: "provider" }, q.provider.name), " ", el("span", { class: "type" }, `(${label(t.types, q.provider.type)})`)),
+      el(`h${this.level + 2}` as "h4", { class: "option" }, el("span", { class: "rank" }, `${rank}.`), " ", el("span", { class: "provider" }, q.provider.name), " ", el("span", { class: "type" }, `(${label(t.types, q.provider.type)})`)),
       el(
         "dl",
         {},
@@ -251,7 +285,7 @@ class TencCompare extends HTMLElement {
         ...row(t.payment, `${label(t.methods, q.payIn)} → ${label(t.methods, q.payOut)}`),
       ),
     );
-    if (q.stale) item.querySelector("h4")!.append(" ", el("span", { class: "stale" }, t.stale));
+    if (q.stale) item.querySelector(".option")!.append(" ", el("span", { class: "stale" }, t.stale));
     return item;
   }
 

@@ -86,7 +86,7 @@ function shown(page: Page) {
       ids: [...root.querySelectorAll("li.quote")].map((li) => li.getAttribute("data-provider")),
       names: [...root.querySelectorAll("li.quote .provider")].map((e) => e.textContent),
       gets: [...root.querySelectorAll("li.quote .gets")].map((e) => e.textContent ?? ""),
-      heading: root.querySelector("h2")?.textContent ?? "",
+      heading: root.querySelector("[id$=-title]")?.textContent ?? "",
       status: root.querySelector("[role=status]")?.textContent ?? "",
       // The charts are images of the API's SVG (class "chart"); any other image came from data.
       images: root.querySelectorAll("img:not(.chart)").length + document.querySelectorAll("img").length,

@@ -14,6 +14,20 @@ describe("GET /widget.js", () => {
   });
 });
 
+describe("GET /favicon.svg", () => {
+  it("Should serve the icon that /embed and /docs declare, under what their CSPs allow", async () => {
+    const res = await call("/favicon.svg");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await res.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    for (const path of ["/embed?corridor=USA-MEX", "/docs"]) {
+      const page = await call(path);
+      expect(await page.text()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+      expect(page.headers.get("content-security-policy")).toContain("img-src 'self'");
+    }
+  });
+});
+
 describe("GET /embed", () => {
   it("Should embed the widget with the corridor, amount and language asked for, under a strict CSP", async () => {
     const res = await call("/embed?corridor=us-mx&amount=200&lang=es");
@@ -25,7 +39,8 @@ describe("GET /embed", () => {
     expect(csp).toContain("frame-ancestors *");
     const page = await res.text();
     expect(page).toContain('<script type="module" src="/widget.js"></script>');
-    expect(page).toContain('<tenc-compare corridor="USA-MEX" lang="es" mode="send" amount="200"></tenc-compare>');
+    // The page is only the widget: it is the main landmark, and its title the page's h1.
+    expect(page).toContain('<main><tenc-compare heading-level="1" corridor="USA-MEX" lang="es" mode="send" amount="200"></tenc-compare></main>');
     expect(page).toContain('<html lang="es">');
   });
 

@@ -8,6 +8,7 @@ import * as z from "zod/mini";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
+import { FAVICON_PATH } from "./favicon.ts";
 import { openApiDocument } from "./openapi-document.ts";
 
 const route = defineRoute({
@@ -61,10 +62,12 @@ function operationHtml(method: string, path: string, op: Operation) {
 </section>`;
 }
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1b1b}
+// Sizes in rem, so a reader's larger text setting applies; long paths, types and schemas wrap
+// instead of scrolling sideways (a scrolling box is one more stop for a keyboard user).
+const STYLE = `body{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1b1b;overflow-wrap:anywhere}
 code{font-family:ui-monospace,monospace}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:600}section{border-top:1px solid #ddd;padding-top:.5rem}.auth{font-size:.8rem;background:#fde7c8;padding:0 .4rem;border-radius:.3rem}
-dt{font-weight:600}pre{overflow:auto;background:#f5f5f5;padding:.5rem}`;
+dt{font-weight:600}pre{white-space:pre-wrap;background:#f5f5f5;padding:.5rem}`;
 
 export function registerDocsRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
@@ -73,7 +76,7 @@ export function registerDocsRoute(app: ApiApp<AppEnv>) {
     const operations = paths.flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m) => ({ method: m, path, op: item[m]! })));
     const page = await html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${doc.info.title} — API</title><style>${STYLE}</style></head>
+<title>${doc.info.title} — API</title><link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml"><style>${STYLE}</style></head>
 <body><main>
 <h1>${doc.info.title}</h1>
 <p>${doc.info.description ?? ""}</p>
@@ -84,8 +87,8 @@ ${operations.map(({ method, path, op }) => operationHtml(method, path, op))}
 <h2>Schemas</h2>
 ${Object.entries(doc.components?.schemas ?? {}).map(([name, schema]) => html`<section><h3 id="schema-${name}">${name}</h3><pre>${JSON.stringify(schema, null, 2)}</pre></section>`)}
 </main></body></html>`;
-    // The page has no script at all; its one inline style is the only thing it may load.
-    c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
+    // The page has no script at all; its one inline style and its icon are all it may load.
+    c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'");
     return c.html(page, 200);
   });
 }

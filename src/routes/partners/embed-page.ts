@@ -10,6 +10,7 @@ import { payOutMethods, positiveDecimalString } from "../../domain/schemas.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, errorResponses } from "../params.ts";
+import { FAVICON_PATH } from "./favicon.ts";
 
 const query = z.strictObject({
   corridor: z.string().check(z.minLength(1), z.maxLength(20), z.meta({ description: "SRC-DST, as in /v1/corridors", example: "USA-MEX" })),
@@ -55,9 +56,9 @@ export function registerEmbedRoute(app: ApiApp<AppEnv>) {
     c.header("x-content-type-options", "nosniff");
     const page = await html`<!doctype html>
 <html lang="${q.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>tenc — ${corridor}</title>
+<title>tenc — ${corridor}</title><link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 <script type="module" src="/widget.js"></script></head>
-<body><tenc-compare corridor="${corridor}" lang="${q.lang}" mode="${q.mode}"${q.amount ? html` amount="${q.amount}"` : ""}${q.payOut ? html` payout="${q.payOut}"` : ""}></tenc-compare></body></html>`;
+<body><main><tenc-compare heading-level="1" corridor="${corridor}" lang="${q.lang}" mode="${q.mode}"${q.amount ? html` amount="${q.amount}"` : ""}${q.payOut ? html` payout="${q.payOut}"` : ""}></tenc-compare></main></body></html>`;
     return c.html(page, 200);
   });
 }
