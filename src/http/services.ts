@@ -15,17 +15,10 @@ import { kvTokensRepo, type TokensRepo } from "../store/tokens-repo.ts";
 import type { Principal } from "../domain/principals.ts";
 import { kvStatsRepo, type StatsRepo } from "../store/stats-repo.ts";
 import { STATS_LEDGER_NAME, type StatsLedger } from "../store/stats-ledger.ts";
-import { DEFAULT_MID_AGE_LIMITS, type MidAgeLimits } from "../domain/rate-freshness.ts";
+import { settingsOf, type Settings } from "../settings.ts";
 import { ratesFeedOf, type RatesFeed } from "../store/rates-feed.ts";
 import { alertsHubOf, type AlertsHub } from "../store/alerts-hub.ts";
 
-export interface Settings {
-  staleAfterDays: number;
-  /** Quotes older than this are left out of comparisons (kept in history); 0 = never. */
-  excludeAfterDays: number;
-  /** How much older than a price its mid-market reference rate may be. */
-  midAgeLimits: MidAgeLimits;
-}
 
 export interface Services {
   corridors: CorridorsRepo;
@@ -52,10 +45,6 @@ export interface Services {
  */
 export type AppEnv = { Bindings: Env; Variables: { services: Services; principal?: Principal; showsSecret?: true; owner?: string } };
 
-function wholeDays(raw: string | undefined, fallback: number): number {
-  const n = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
-  return Number.isInteger(n) && n >= 0 ? n : fallback;
-}
 
 export interface ServiceOptions {
   /** Wraps the KV binding the request's repositories read through: tests count operations with it. */
@@ -80,14 +69,7 @@ export function buildServices(env: Env, options: ServiceOptions = {}): Services 
     idempotency: kvIdempotencyRepo(kv),
     ledger: (id) => env.CORRIDOR_LEDGER.get(env.CORRIDOR_LEDGER.idFromName(id)),
     now: () => new Date(),
-    settings: {
-      staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30),
-      excludeAfterDays: wholeDays(env.EXCLUDE_AFTER_DAYS, 0),
-      midAgeLimits: {
-        staleAfterDays: wholeDays(env.MID_STALE_AFTER_DAYS, DEFAULT_MID_AGE_LIMITS.staleAfterDays),
-        unusableAfterDays: wholeDays(env.MID_UNUSABLE_AFTER_DAYS, DEFAULT_MID_AGE_LIMITS.unusableAfterDays),
-      },
-    },
+    settings: settingsOf(env),
     stats: kvStatsRepo(kv),
     statsLedger: () => statsLedgerOf(env),
     ratesFeed: () => ratesFeedOf(env),

@@ -10,7 +10,8 @@ import { ageInDays } from "../domain/compare.ts";
 import type { CorridorDoc } from "../domain/corridor.ts";
 import { comparePeriods } from "../domain/period.ts";
 import type { Env } from "../env.ts";
-import { buildServices } from "../http/services.ts";
+import { settingsOf } from "../settings.ts";
+import { kvCorridorsRepo } from "./corridors-repo.ts";
 import { alertsHubOf, type AlertsHub } from "./alerts-hub.ts";
 
 export interface AlertsEnv {
@@ -68,8 +69,9 @@ export async function alertOnStaleQuotes(env: Env): Promise<void> {
   const ns = env.ALERTS_HUB;
   if (!ns) return;
   await quietly("stale quotes", async () => {
-    const { corridors, now, settings } = buildServices(env);
-    const at = now();
+    const corridors = kvCorridorsRepo(env.KV);
+    const settings = settingsOf(env);
+    const at = new Date();
     const stale: QuoteStaleData[] = [];
     for (const summary of await corridors.list()) {
       const doc = await corridors.get(summary.id);

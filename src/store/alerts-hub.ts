@@ -15,7 +15,8 @@ import { corridorsOf, newEvent as eventWithId, type AlertEvent, type EventType, 
 import { optionKey, optionsBelow, thresholdCrossings, type QuarterAverage } from "../domain/alerts/crossings.ts";
 import { shouldDisable } from "../domain/alerts/delivery-policy.ts";
 import { MAX_SUBSCRIPTIONS_PER_OWNER, missingBelowThresholdField, type SubscriptionStatus, type UpdateSubscriptionInput } from "../domain/alerts/subscription-schema.ts";
-import { buildServices } from "../http/services.ts";
+import { settingsOf } from "../settings.ts";
+import { kvRatesRepo } from "./rates-repo.ts";
 import { hex } from "./hash.ts";
 
 export const ALERTS_HUB_NAME = "global";
@@ -233,12 +234,12 @@ export class AlertsHub extends DurableObject<Env> {
   async quoteWritten(before: CorridorDoc, after: CorridorDoc, providerId: string): Promise<number> {
     const subs = this.active().filter((s) => wants(s, "quote.below_threshold", [after.id]) && s.amount !== undefined && s.belowPercent !== undefined);
     if (subs.length === 0) return 0;
-    const services = buildServices(this.env);
-    const mids = await services.rates.resolve(pairsOf(after));
-    const now = services.now();
+    const mids = await kvRatesRepo(this.env.KV).resolve(pairsOf(after));
+    const now = new Date();
+    const settings = settingsOf(this.env);
     const emitted: [AlertEvent, string][] = [];
     for (const sub of subs) {
-      const question = { amount: sub.amount!, belowPercent: sub.belowPercent!, now, ...services.settings };
+      const question = { amount: sub.amount!, belowPercent: sub.belowPercent!, now, ...settings };
       const writers = (doc: CorridorDoc) => optionsBelow(doc, mids, question, after).filter((q) => q.provider.id === providerId);
       const wasBelow = new Set(writers(before).map(optionKey));
       for (const q of writers(after)) {
