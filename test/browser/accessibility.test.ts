@@ -82,6 +82,7 @@ const STATES: State[] = [
   ),
   { path: embed("en", "corridor=KEN-UGA&amount=20000"), width: 1000, state: "sixteen providers", reach: REACH.comparison },
   ...WIDTHS.map((width) => ({ path: "/docs", width, state: "" })),
+  ...LANGS.flatMap((lang) => WIDTHS.map((width) => ({ path: `/stats?lang=${lang}`, width, state: "" }))),
 ];
 
 async function open(path: string, width: number, height = 800) {
