@@ -134,6 +134,8 @@ function rpwCorridors() {
         transparent,
         observedAt: isoDate(r.DATE!),
         source: `${RPW_CREDIT}, survey 2019Q4, ${r.FIRM}: fee ${r["CC1 LCU FEE"]} ${send} on ${r["CC1 LCU AMOUNT"]}, FX margin ${r["CC1 FX MARGIN"]} %, total ${r["CC1 TOTAL COST %"]} %`,
+        // The statistics take this observation from the RPW rows themselves: the quote must not count it again.
+        republishedFrom: "rpw",
       });
       providers.set(pid, entry);
     }

@@ -113,6 +113,7 @@ describe("writes that are rejected change nothing", () => {
     ["a percent of 100", () => adminCall("PUT", PUT, withProduct({ fee: { percent: "100" } })), 400, ["percent"]],
     ["an unknown provider type", () => adminCall("PUT", PUT, { ...validBody(), provider: { name: "A", type: "hawala" } }), 400, ["type"]],
     ["no products", () => adminCall("PUT", PUT, { ...validBody(), products: [] }), 400, ["products"]],
+    ["a survey the statistics do not import", () => adminCall("PUT", PUT, withProduct({ republishedFrom: "gallup" })), 400, ["republishedFrom"]],
     ["a bad observedAt", () => adminCall("PUT", PUT, withProduct({ observedAt: "yesterday" })), 400, ["observedAt"]],
     ["a provider id that is not a slug", () => adminCall("PUT", `/v1/admin/corridors/${CORRIDOR}/quotes/Alpha%20Remit`, validBody()), 400, ["providerId"]],
     ["a corridor with an unknown country", () => adminCall("PUT", "/v1/admin/corridors/KWT-XYZ/quotes/alpha-remit", validBody()), 400, ["XYZ"]],

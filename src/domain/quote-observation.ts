@@ -25,6 +25,20 @@ export function midFromEurRates(perEur: Record<string, string>): DayMid {
   };
 }
 
+/**
+ * Whether a published product is an observation in its own right: a sample price was never
+ * observed, and a price republished from a survey is that survey's observation, which the
+ * statistics hold from the survey's own rows (counting the quote too would count it twice).
+ */
+export function isOwnObservation(product: ProductInput): boolean {
+  return !product.sample && product.republishedFrom === undefined;
+}
+
+/** The id of a product's observation: the latest quote of a product in a quarter stands for it (one service, one observation). */
+export function quoteObservationId(corridor: CorridorId, entry: ProviderEntry, product: ProductInput): string {
+  return `api:${corridor.id}:${entry.id}:${product.id}:${quarterOf(new Date(product.observedAt))}`;
+}
+
 /** One product's observation in the quarter of its `observedAt`, or why it cannot be one. */
 export function quoteObservation(corridor: CorridorId, entry: ProviderEntry, product: ProductInput, mid: DayMid): { ok: true; observation: Observation } | { ok: false; reason: string } {
   const { sendCurrency, receiveCurrency } = product;
@@ -48,8 +62,7 @@ export function quoteObservation(corridor: CorridorId, entry: ProviderEntry, pro
   return {
     ok: true,
     observation: {
-      // The latest quote of a product in a quarter stands for it: one service, one observation.
-      id: `api:${corridor.id}:${entry.id}:${product.id}:${period}`,
+      id: quoteObservationId(corridor, entry, product),
       period,
       corridor: corridor.id,
       from: corridor.from,

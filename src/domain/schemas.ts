@@ -27,6 +27,8 @@ export const payOutMethods = ["cash", "bank_account", "mobile_wallet", "home_del
 /** RPW speed classes, fastest first: the order is the ranking order of `sort=speed`. */
 export const speeds = ["less_than_1_hour", "same_day", "next_day", "2_days", "3_5_days", "6_days_or_more"] as const;
 export const feeModes = ["on_top", "deducted"] as const;
+/** Surveys whose observations the statistics import directly (their `Observation.source`). */
+export const surveySources = ["rpw"] as const;
 
 export type ProviderType = (typeof providerTypes)[number];
 export type PayIn = (typeof payInMethods)[number];
@@ -87,6 +89,11 @@ export const productInput = z
     source: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
     /** True when the price is illustrative, not observed: the API says so wherever it is shown. */
     sample: z._default(z.boolean(), false),
+    /**
+     * The survey the price is republished from ("rpw": the World Bank's RPW). That survey's rows are
+     * the statistics' observations of it (imported on their own), so this quote is not one again.
+     */
+    republishedFrom: z.optional(z.enum(surveySources)),
   })
   .check(
     z.superRefine((p, ctx) => {

@@ -10,7 +10,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { ProviderEntry } from "../domain/corridor.ts";
 import type { CorridorId } from "../domain/countries.ts";
 import type { Observation } from "../domain/observation.ts";
-import { midFromEurRates, quoteObservation, type DayMid } from "../domain/quote-observation.ts";
+import { isOwnObservation, midFromEurRates, quoteObservation, quoteObservationId, type DayMid } from "../domain/quote-observation.ts";
 import { regionOf } from "../domain/regions.ts";
 import { corridorStats, serviceOf, type ServiceObservation } from "../domain/statistics.ts";
 import {
@@ -120,14 +120,21 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
   /**
    * Stores observations atomically (all of the batch or none) and schedules a publish. Same id,
    * same observation: importing a row twice replaces it, which leaves every statistic as it was.
+   * `withdrawn` ids are removed in the same transaction (an id not stored is no change).
    */
-  async addObservations(observations: (Observation & { supersedes?: string })[]): Promise<AddResult> {
+  async addObservations(observations: (Observation & { supersedes?: string })[], withdrawn: string[] = []): Promise<AddResult> {
     const sql = this.ctx.storage.sql;
     const result = this.ctx.storage.transactionSync(() => {
       let added = 0;
       let replaced = 0;
       const touched = new Set<string>();
       const take = (id: string) => sql.exec<{ period: string; corridor: string }>("SELECT period, corridor FROM obs WHERE id = ?", id).toArray()[0];
+      for (const id of withdrawn) {
+        const gone = take(id);
+        if (!gone) continue;
+        sql.exec("DELETE FROM obs WHERE id = ?", id);
+        touched.add(cpKey(gone.period, gone.corridor));
+      }
       for (const { supersedes, ...o } of observations) {
         const existing = take(o.id);
         // The same observation under the id an earlier import gave it: the new id takes its place.
@@ -202,10 +209,13 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
 
   /**
    * A provider's published products as observations of the quarters they were observed in, priced
-   * at their day's ECB rates, or at the current reference rates when that day has none.
+   * at their day's ECB rates, or at the current reference rates when that day has none. A product
+   * that is not an observation of its own has none: one recorded before (a seed loaded before its
+   * products said they were republished from a survey) is withdrawn.
    */
   async recordQuotes(corridor: CorridorId, entry: ProviderEntry): Promise<{ recorded: number; skipped: string[] }> {
-    const products = entry.products.filter((p) => !p.sample);
+    const products = entry.products.filter(isOwnObservation);
+    const withdrawn = entry.products.filter((p) => !isOwnObservation(p)).map((p) => quoteObservationId(corridor, entry, p));
     const pairs = products.flatMap((p): [string, string][] => [["USD", p.sendCurrency], [p.sendCurrency, p.receiveCurrency]]);
     const current = pairs.length ? await kvRatesRepo(this.env.KV).resolve(pairs) : new Map();
     const observations: Observation[] = [];
@@ -218,7 +228,7 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
       if (result.ok) observations.push(result.observation);
       else skipped.push(`${product.id}: ${result.reason}`);
     }
-    if (observations.length) await this.addObservations(observations);
+    if (observations.length || withdrawn.length) await this.addObservations(observations, withdrawn);
     return { recorded: observations.length, skipped };
   }
 
