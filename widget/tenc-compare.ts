@@ -29,6 +29,8 @@ interface Corridor {
   to: { name: string };
   sendCurrencies: string[];
   receiveCurrencies: string[];
+  /** The latest quarter's statistics at USD 200, or null where RPW has surveyed none. */
+  latestStatistics: CorridorStats | null;
 }
 
 const PAY_OUT = ["cash", "bank_account", "mobile_wallet", "home_delivery"];
@@ -173,8 +175,8 @@ class TencCompare extends HTMLElement {
     } catch (e) {
       return this.fail((e as Error).message);
     }
-    // Statistics exist only for corridors RPW surveys: without them, no sparkline (and no error).
-    this.stats = await this.api<CorridorStats>(`/v1/stats/corridors/${encodeURIComponent(this.corridor.id)}`).catch(() => null);
+    // Statistics exist only for corridors RPW surveys: without them, no sparkline.
+    this.stats = this.corridor.latestStatistics;
     await this.fetchComparison();
   }
 

@@ -4,10 +4,12 @@
  */
 import * as z from "zod/mini";
 import { sources, summarize } from "../../domain/corridor.ts";
+import { latestPeriod } from "../../domain/period.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
 import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
+import { corridorStatsSchema } from "../stats/stats-params.ts";
 
 const country = z.object({ code: z.string(), name: z.string() });
 export const corridorSummarySchema = named(
@@ -50,6 +52,9 @@ const getRoute = defineRoute({
           schema: z.extend(corridorSummarySchema, {
             sources: z.array(z.string()),
             providerList: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), products: z.int(), updatedAt: z.string() })),
+            latestStatistics: z.nullable(corridorStatsSchema).check(
+              z.meta({ description: "RPW's statistics of the corridor's latest quarter at USD 200 (as GET /v1/stats/corridors/{corridor} answers them), or null when none exist" }),
+            ),
           }),
         },
       },
@@ -67,13 +72,16 @@ export function registerCorridorRoutes(app: ApiApp<AppEnv>) {
 
   app.openapi(getRoute, async (c) => {
     const id = corridorFrom(c.req.valid("param").corridor);
-    const doc = await c.var.services.corridors.get(id.id);
+    const { corridors, stats, now } = c.var.services;
+    const [doc, history] = await Promise.all([corridors.get(id.id), stats.corridor(id.id)]);
     if (!doc) throw notFound(`no corridor ${id.id}`);
+    const latest = history ? latestPeriod(history.periods, now()) : undefined;
     return c.json(
       {
         ...summarize(doc),
         sources: sources(doc),
         providerList: doc.providers.map((p) => ({ id: p.id, name: p.provider.name, type: p.provider.type, products: p.products.length, updatedAt: p.updatedAt })),
+        latestStatistics: latest ? latest.amounts["200"] : null,
       },
       200,
     );
