@@ -16,10 +16,11 @@ import type { AppEnv } from "./services.ts";
 export const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const KEY_SYNTAX = /^[\x21-\x7e]{1,255}$/;
 /**
- * The shape of every secret this service issues (tokens `tenc_<43>`, partner keys `tenc_<id>_<43>`):
- * a second guard, so that an answer whose handler forgot `showsSecret` is not kept either.
+ * The shape of every secret this service issues (tokens `tenc_<43>`, partner keys `tenc_<id>_<43>`,
+ * webhook signing secrets `whsec_…`): a second guard, so that an answer whose handler forgot
+ * `showsSecret` is not kept either.
  */
-const SECRET_SHAPE = /tenc_[A-Za-z0-9_-]{43}/;
+const SECRET_SHAPE = /tenc_[A-Za-z0-9_-]{43}|whsec_[A-Za-z0-9+/=]{16,}/;
 /** The routes whose POST answer shows a secret (their handlers call `showsSecret`): the OpenAPI document lists their 409. */
 export const SHOWS_SECRET_PATHS = new Set(["/v1/admin/tokens", "/v1/admin/keys"]);
 

@@ -14,6 +14,9 @@ import { hex } from "../store/hash.ts";
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
 
 export const isAdminPath = (path: string) => path === "/v1/admin" || path.startsWith("/v1/admin/");
+/** Answers only their owner may see (alert subscriptions and deliveries): never kept by a shared cache. */
+const isOwnersPath = (path: string) => path === "/v1/alerts" || path.startsWith("/v1/alerts/");
+export const OWNERS_CACHE_CONTROL = "private, no-store";
 
 const allowAnyOrigin = cors({
   origin: "*",
@@ -31,7 +34,7 @@ export const publicResponses = createMiddleware<AppEnv>(async function publicRes
       await next();
       // Only successes are cacheable; a route that knows better sets its own.
       if ((c.req.method === "GET" || c.req.method === "HEAD") && c.res.status === 200 && !c.res.headers.has("cache-control")) {
-        c.header("cache-control", PUBLIC_CACHE_CONTROL);
+        c.header("cache-control", isOwnersPath(c.req.path) ? OWNERS_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
       }
     });
   });

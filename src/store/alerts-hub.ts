@@ -9,7 +9,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env.ts";
-import { pairsOf } from "../domain/compare.ts";
+import { prepareCorridor } from "../domain/compare.ts";
 import type { CorridorDoc } from "../domain/corridor.ts";
 import { corridorsOf, newEvent as eventWithId, type AlertEvent, type EventType, type QuoteStaleData, type StatisticsPublishedData } from "../domain/alerts/events.ts";
 import { optionKey, optionsBelow, thresholdCrossings, type QuarterAverage } from "../domain/alerts/crossings.ts";
@@ -234,7 +234,9 @@ export class AlertsHub extends DurableObject<Env> {
   async quoteWritten(before: CorridorDoc, after: CorridorDoc, providerId: string): Promise<number> {
     const subs = this.active().filter((s) => wants(s, "quote.below_threshold", [after.id]) && s.amount !== undefined && s.belowPercent !== undefined);
     if (subs.length === 0) return 0;
-    const mids = await kvRatesRepo(this.env.KV).resolve(pairsOf(after));
+    // The mids the comparison route would choose for this corridor: seen from its newest prices.
+    const prepared = prepareCorridor(after);
+    const mids = await kvRatesRepo(this.env.KV).resolve(prepared.pairs, prepared.newestPriceAt);
     const now = new Date();
     const settings = settingsOf(this.env);
     const emitted: [AlertEvent, string][] = [];

@@ -114,7 +114,8 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
       const at = new Date().toISOString();
       const record: HistoryRecord = { seq, at, actor, entry, previous };
       const audit: AuditRecord = { id: `${corridor.id}-${padSeq(seq)}`, at, actor, action: "quotes:write", target: { corridor: corridor.id, provider: entry.id }, value: entry, previous };
-      this.doc = withProvider(before, entry);
+      const after = withProvider(before, entry);
+      this.doc = after;
       try {
         // One multi-key put is atomic: the entry, its history and audit records are kept together or not at all.
         const delivery: StatsDelivery = { corridor, entry };
@@ -134,7 +135,7 @@ export class CorridorLedger extends DurableObject<LedgerEnv> {
       // Statistics must not hold up or fail a quote write: a delivery that fails is retried by the alarm.
       if (!(await this.deliverStatistics())) await this.ctx.storage.setAlarm(Date.now() + RETRY_AFTER_FAILURE_MS);
       // Alerts price the write off the provider's path: the answer does not wait for them.
-      this.ctx.waitUntil(alertOnQuoteWrite(this.env, before, this.doc!, entry.id));
+      this.ctx.waitUntil(alertOnQuoteWrite(this.env, before, after, entry.id));
     } else if (this.publishedSeq >= this.seq) {
       return { created: false, changed: false, published: true, updatedAt: previous.updatedAt };
     }

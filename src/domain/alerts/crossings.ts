@@ -3,6 +3,7 @@
  * When a line is crossed. Pure: the hub (src/store/alerts-hub.ts) keeps what was true before and
  * asks these rules what is new.
  */
+import type { MidAgeLimits } from "../rate-freshness.ts";
 import { compare, type CompareRequest, type QuoteView } from "../compare.ts";
 import { summarize, type CorridorDoc } from "../corridor.ts";
 import { Decimal, fitsMinorUnits } from "../money.ts";
@@ -56,6 +57,7 @@ export interface BelowRequest {
   now: Date;
   staleAfterDays: number;
   excludeAfterDays: number;
+  midAgeLimits?: MidAgeLimits;
 }
 
 /** What identifies an option across writes: its provider and product. */
@@ -81,6 +83,7 @@ export function optionsBelow(doc: CorridorDoc, mids: ReadonlyMap<string, Resolve
     now: req.now,
     staleAfterDays: req.staleAfterDays,
     excludeAfterDays: req.excludeAfterDays,
+    midAgeLimits: req.midAgeLimits,
   };
   return compare(doc, mids, request).quotes.filter((q) => new Decimal(q.totalCost.percent).lessThan(req.belowPercent));
 }

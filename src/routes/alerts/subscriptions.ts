@@ -9,6 +9,7 @@ import { canonicalCorridors } from "../../domain/alerts/subscription-schema.ts";
 import { checkTargetUrl, localDevFlag } from "../../domain/alerts/target-url.ts";
 import { alertsOwner } from "../../http/alerts-owner.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
+import { showsSecret } from "../../http/idempotency.ts";
 import { ApiError, badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { HubResult } from "../../store/alerts-hub.ts";
@@ -120,7 +121,9 @@ export function registerAlertRoutes(app: ApiApp<AppEnv>) {
     const body = c.req.valid("json");
     const { alerts, now } = c.var.services;
     const input = { url: targetUrl(body.url, c.env.ALERTS_LOCAL_DEV), events: body.events, corridors: canonicalCorridors(body.corridors), amount: body.amount, belowPercent: body.belowPercent };
-    return c.json(settled(await alerts().create(c.var.owner!, input, now().toISOString())), 201);
+    const created = settled(await alerts().create(c.var.owner!, input, now().toISOString()));
+    showsSecret(c);
+    return c.json(created, 201);
   });
 
   app.openapi(listRoute, async (c) => c.json({ subscriptions: await c.var.services.alerts().list(c.var.owner!) }, 200));
@@ -155,6 +158,7 @@ export function registerAlertRoutes(app: ApiApp<AppEnv>) {
     const { alerts, now } = c.var.services;
     const rotated = await alerts().rotateSecret(c.var.owner!, id, now());
     if (!rotated) throw notFound(`no subscription ${id}`);
+    showsSecret(c);
     return c.json({ id, ...rotated }, 200);
   });
 
