@@ -7,8 +7,8 @@ import type { ScaleLinear } from "d3-scale";
 import { el, type Child } from "./svg.ts";
 import type { ChartWords } from "./words.ts";
 
-export const TARGET_PERCENT = 3;
-export const CEILING_PERCENT = 5;
+import { SDG_CEILING_PERCENT as CEILING_PERCENT, SDG_TARGET_PERCENT as TARGET_PERCENT } from "../domain/sdg.ts";
+
 export const BAND_FILL = "#b00020";
 export const TARGET_COLOUR = "#1b7a3a";
 export const CEILING_COLOUR = "#b00020";

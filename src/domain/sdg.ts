@@ -9,11 +9,17 @@
 import { Decimal } from "./money.ts";
 
 export const sdgVerdicts = ["below_3", "3_to_5", "above_5"] as const;
+
+/** The SDG 10.c lines, in percent: the 3 % target and the 5 % ceiling (charts, alerts and verdicts). */
+export const SDG_TARGET_PERCENT = 3;
+export const SDG_CEILING_PERCENT = 5;
+const TARGET = BigInt(SDG_TARGET_PERCENT * 10_000);
+const CEILING = BigInt(SDG_CEILING_PERCENT * 10_000);
 export type SdgVerdict = (typeof sdgVerdicts)[number];
 
 /** The verdict on a shown percent given in ten-thousandths (3.0000 % is 30000). */
 export function verdictOfShownPercent(tenThousandths: bigint): SdgVerdict {
-  return tenThousandths < 30_000n ? "below_3" : tenThousandths > 50_000n ? "above_5" : "3_to_5";
+  return tenThousandths < TARGET ? "below_3" : tenThousandths > CEILING ? "above_5" : "3_to_5";
 }
 
 /** "less than 3 per cent" and "costs higher than 5 per cent", on the percent rounded as shown. */

@@ -8,9 +8,10 @@ import { compare, type CompareRequest, type QuoteView } from "../compare.ts";
 import { summarize, type CorridorDoc } from "../corridor.ts";
 import { Decimal, fitsMinorUnits } from "../money.ts";
 import type { ResolvedMid } from "../reference-rates.ts";
+import { SDG_CEILING_PERCENT, SDG_TARGET_PERCENT } from "../sdg.ts";
 
 /** The SDG 10.c lines the statistics are read against, in percent. */
-export const SDG_LINES = ["3", "5"] as const;
+export const SDG_LINES = [String(SDG_TARGET_PERCENT), String(SDG_CEILING_PERCENT)];
 
 export interface QuarterAverage {
   period: string;

@@ -16,6 +16,7 @@ import type { AppEnv } from "../../http/services.ts";
 import { langParam } from "../charts/svg-response.ts";
 import { errorResponses } from "../params.ts";
 import { amountFrom, periodFrom, statsQuery } from "../stats/stats-params.ts";
+import { latestPeriod } from "../../domain/period.ts";
 import { notFound } from "../../http/problem.ts";
 import { pageWords, type PageWords } from "./stats-page-words.ts";
 
@@ -86,7 +87,7 @@ export function registerStatsPageRoute(app: ApiApp<AppEnv>) {
     const asked = periodFrom(query.period);
     const periods = (await stats.periods())?.periods ?? [];
     if (asked && !periods.includes(asked)) throw notFound(`no statistics for ${asked}`);
-    const latest = asked ?? periods.at(-1);
+    const latest = asked ?? latestPeriod(periods, c.var.services.now());
     const [periodDoc, globals] = latest ? await Promise.all([stats.period(latest), stats.globals(periods)]) : [null, []];
     const global = globals[periods.indexOf(latest ?? "")]?.amounts[`${amount}`];
     const corridors = [...(periodDoc?.amounts[`${amount}`].corridors ?? [])].sort(aboveFirst);

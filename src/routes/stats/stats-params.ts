@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import type { Context } from "hono";
 import { latestPeriod, parsePeriod, type Period } from "../../domain/period.ts";
 import type { SurveyAmount } from "../../domain/observation.ts";
+import { sdgVerdicts } from "../../domain/sdg.ts";
 import { named } from "../../http/api-routes.ts";
 import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
@@ -68,7 +69,7 @@ export const corridorStatsSchema = named(
     smartPercent: percent,
     cheapest: z.nullable(z.object({ firm: z.string(), firmType: z.string(), totalCostPercent: z.string() })),
     byProviderType: z.record(z.string(), z.object({ services: z.int(), transparentServices: z.int(), averageTotalCostPercent: percent })),
-    sdg: z.nullable(z.enum(["below_3", "3_to_5", "above_5"])),
+    sdg: z.nullable(z.enum(sdgVerdicts)),
   }),
 );
 
@@ -91,7 +92,7 @@ export const globalStatsSchema = named(
     bySendingRegion: z.record(z.string(), groupSchema),
     byReceivingRegion: z.record(z.string(), groupSchema),
     corridorsAbove5Percent: z.array(z.object({ corridor: z.string(), averageTotalCostPercent: z.string() })),
-    sdg: z.nullable(z.enum(["below_3", "3_to_5", "above_5"])),
+    sdg: z.nullable(z.enum(sdgVerdicts)),
     updatedAt: z.string(),
   }),
 );
