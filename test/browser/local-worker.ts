@@ -26,12 +26,29 @@ export interface LocalWorker {
   stop(): Promise<void>;
 }
 
+/**
+ * Two wranglers started at once both took the default inspector port (9229) and one died with
+ * "Address already in use"; each now gets its own inspector port, and a start that still loses a
+ * race for a port (another process took it between our probe and wrangler's bind) is tried again.
+ */
 export async function startWorker(): Promise<LocalWorker> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWorkerOnce();
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("Address already in use")) throw error;
+    }
+  }
+}
+
+async function startWorkerOnce(): Promise<LocalWorker> {
   const port = await freePort();
+  let inspectorPort = await freePort();
+  while (inspectorPort === port) inspectorPort = await freePort();
   const persist = await mkdtemp(join(tmpdir(), "tenc-browser-kv-"));
   const child: ChildProcess = spawn(
     "node_modules/.bin/wrangler",
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persist, "--var", `ADMIN_TOKEN:${ADMIN_TOKEN}`, "--var", "ALERTS_LOCAL_DEV:true", "--log-level", "warn", "--show-interactive-dev-session=false"],
+    ["dev", "--port", String(port), "--inspector-port", String(inspectorPort), "--ip", "127.0.0.1", "--persist-to", persist, "--var", `ADMIN_TOKEN:${ADMIN_TOKEN}`, "--var", "ALERTS_LOCAL_DEV:true", "--log-level", "warn", "--show-interactive-dev-session=false"],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" }, detached: true },
   );
   let output = "";
@@ -48,7 +65,10 @@ export async function startWorker(): Promise<LocalWorker> {
   };
   const deadline = Date.now() + 150_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      await rm(persist, { recursive: true, force: true });
+      throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    }
     const ok = await fetch(`${origin}/health`).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > deadline) {
