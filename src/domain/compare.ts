@@ -61,6 +61,9 @@ export function ageInDays(observedMs: number, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - observedMs) / DAY_MS));
 }
 
+/** A quote older than STALE_AFTER_DAYS: comparisons flag it, the scheduled alerts announce it. */
+export const isStaleQuote = (ageDays: number, staleAfterDays: number) => ageDays > staleAfterDays;
+
 /**
  * A corridor document made ready to price: products parsed, summary and currency pairs found.
  * Built once per document version and reused by every comparison that reads that version.
@@ -169,7 +172,7 @@ function view(c: Candidate, mid: ResolvedMid, req: CompareRequest): QuoteView {
     transparent: p.transparent,
     observedAt: p.observedAt,
     ageDays,
-    stale: ageDays > req.staleAfterDays,
+    stale: isStaleQuote(ageDays, req.staleAfterDays),
     source: p.source ?? null,
     sample: p.sample,
     ...(c.midStaleDays === undefined ? {} : { midRateAgeDays: c.midStaleDays, midRateStale: true as const }),
@@ -378,7 +381,7 @@ function quoteJson(c: Candidate, sent: string, ageDays: number, staleAfterDays: 
   }
   return (
     `${j.opening}${sent}${f.fee}${j.afterFee}${f.totalCost}${j.sendCurrencyPercent}${f.percent}"},"senderPays":{"amount":"` +
-    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[f.sdg]}${ageDays}${ageDays > staleAfterDays ? j.closingStale : j.closingFresh}` +
+    `${f.senderPays}${j.afterSenderPays}${f.recipientGets}${j.afterRecipientGets[f.sdg]}${ageDays}${isStaleQuote(ageDays, staleAfterDays) ? j.closingStale : j.closingFresh}` +
     (c.midStaleDays === undefined ? "}" : `,"midRateAgeDays":${c.midStaleDays},"midRateStale":true}`)
   );
 }

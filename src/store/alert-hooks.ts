@@ -6,7 +6,7 @@
  */
 import type { QuoteStaleData } from "../domain/alerts/events.ts";
 import type { QuarterAverage } from "../domain/alerts/crossings.ts";
-import { ageInDays } from "../domain/compare.ts";
+import { ageInDays, isStaleQuote } from "../domain/compare.ts";
 import type { CorridorDoc } from "../domain/corridor.ts";
 import { comparePeriods } from "../domain/period.ts";
 import type { Env } from "../env.ts";
@@ -78,7 +78,7 @@ export async function alertOnStaleQuotes(env: Env): Promise<void> {
       for (const entry of doc?.providers ?? []) {
         for (const p of entry.products) {
           const ageDays = ageInDays(Date.parse(p.observedAt), at);
-          if (ageDays <= settings.staleAfterDays) continue;
+          if (!isStaleQuote(ageDays, settings.staleAfterDays)) continue;
           stale.push({ corridor: doc!.id, provider: { id: entry.id, name: entry.provider.name, type: entry.provider.type }, product: p.id, observedAt: p.observedAt, ageDays, staleAfterDays: settings.staleAfterDays });
         }
       }
