@@ -38,21 +38,24 @@ describe("a comparison's entity tag", () => {
         if (c && "productRate" in c) await putProvider("KWT-IND", "alpha-remit", provider(c.productRate, c.fixed));
         const query = new URLSearchParams({ [q.receive ? "recipientAmount" : "amount"]: q.receive ? q.recipientAmount : q.amount, sort: q.sort });
         if (q.payIn) query.set("payIn", q.payIn);
-        const res = await call(`/v1/corridors/KWT-IND/quotes?${query}`);
-        expect(res.status, `${query}`).toBe(200);
-        const tag = res.headers.get("etag")!;
-        const body = await res.text();
-        expect(tag).toMatch(/^W\/"[0-9a-f]{40}"$/);
-        if (seen.has(tag)) {
-          repeats++;
-          expect(body, `tag ${tag}`).toBe(seen.get(tag));
+        // Each question is asked twice on the same data, so meetings are certain, not left to chance.
+        for (let ask = 0; ask < 2; ask++) {
+          const res = await call(`/v1/corridors/KWT-IND/quotes?${query}`);
+          expect(res.status, `${query}`).toBe(200);
+          const tag = res.headers.get("etag")!;
+          const body = await res.text();
+          expect(tag).toMatch(/^W\/"[0-9a-f]{40}"$/);
+          if (seen.has(tag)) {
+            repeats++;
+            expect(body, `tag ${tag}`).toBe(seen.get(tag));
+          }
+          seen.set(tag, body);
         }
-        seen.set(tag, body);
       }),
       { numRuns: 50 },
     );
-    // Not vacuous: some questions were asked again on the same data, and the tags differ otherwise.
-    expect(repeats).toBeGreaterThan(0);
+    // Not vacuous: equal tags met (at least the second asking of each question), and tags differ otherwise.
+    expect(repeats).toBeGreaterThanOrEqual(50);
     expect(seen.size).toBeGreaterThan(1);
   });
 
