@@ -20,8 +20,8 @@ export function money(lang: string, m: Money): string {
   return numberFormat(lang, { style: "currency", currency: m.currency, minimumFractionDigits: d, maximumFractionDigits: d }).format(m.amount);
 }
 
-export function decimal(lang: string, s: string, maxDecimals = 6): string {
-  return numberFormat(lang, { maximumFractionDigits: Math.min(decimalsOf(s), maxDecimals) }).format(s);
+export function decimal(lang: string, s: string, maxDecimals = 6, minDecimals = 0): string {
+  return numberFormat(lang, { minimumFractionDigits: minDecimals, maximumFractionDigits: Math.max(minDecimals, Math.min(decimalsOf(s), maxDecimals)) }).format(s);
 }
 
 /**
