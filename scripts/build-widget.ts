@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { languages } from "../widget/languages.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "src/generated/widget-bundle.ts");
@@ -44,12 +45,11 @@ export async function buildId(): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Every catalog but English (which the script carries), minified, keyed by language. */
+/** Every language's catalog but English's (which the script carries), minified, keyed by language. */
 async function catalogs(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const file of (await readdir(messagesDir)).filter((f) => f.endsWith(".json")).sort()) {
-    const lang = file.slice(0, -".json".length);
-    if (lang !== "en") out[lang] = JSON.stringify(JSON.parse(await readFile(join(messagesDir, file), "utf8")));
+  for (const lang of languages.filter((l) => l !== "en")) {
+    out[lang] = JSON.stringify(JSON.parse(await readFile(join(messagesDir, `${lang}.json`), "utf8")));
   }
   return out;
 }

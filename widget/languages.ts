@@ -8,6 +8,26 @@
 export const languages = ["en", "es", "fr", "pt", "ar", "ur", "hi", "bn", "ne", "tl", "vi", "sw"] as const;
 export type Lang = (typeof languages)[number];
 
+/**
+ * Each language's name in itself, for the switcher. Written out rather than asked of
+ * Intl.DisplayNames: a browser without a locale's data (Chromium has none for Nepali) would name it
+ * in English.
+ */
+export const autonyms: Record<Lang, string> = {
+  en: "English",
+  es: "Español",
+  fr: "Français",
+  pt: "Português",
+  ar: "العربية",
+  ur: "اردو",
+  hi: "हिन्दी",
+  bn: "বাংলা",
+  ne: "नेपाली",
+  tl: "Tagalog",
+  vi: "Tiếng Việt",
+  sw: "Kiswahili",
+};
+
 /** Written right to left: the widget's root gets dir="rtl". */
 export const rightToLeft: ReadonlySet<Lang> = new Set<Lang>(["ar", "ur"]);
 

@@ -14,7 +14,7 @@
  */
 import { ago, dateTime, decimal, money, percent, type Money } from "./format.ts";
 import { catalogOf, englishCatalog, Translator, type MessageKey } from "./i18n.ts";
-import { languages, resolveLanguage, rightToLeft } from "./languages.ts";
+import { autonyms, languages, resolveLanguage, rightToLeft } from "./languages.ts";
 import { ApiProblem, errorMessage } from "./errors.ts";
 import { STYLES } from "./styles.ts";
 import { chartLangFor } from "../src/charts/chart-langs.ts";
@@ -76,6 +76,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 /** An amount, a code or a name inside a sentence: isolated, so its own direction never reorders the words around it. */
 const bdi = (text: string) => el("bdi", {}, text);
+/**
+ * An amount with its currency, kept left to right: in a right-to-left line a symbol such as "MX$"
+ * would otherwise split ("$MX"), its "$" taking the line's direction.
+ */
+const amount = (text: string) => el("bdi", { dir: "ltr" }, text);
 
 class TencCompare extends HTMLElement {
   static observedAttributes = ["corridor", "amount", "lang", "mode", "payout", "heading-level"];
@@ -120,7 +125,7 @@ class TencCompare extends HTMLElement {
   private readonly section = el("section", { class: "tenc", "aria-labelledby": `${this.uid}-title` });
   private readonly languageLabel = el("label", { for: `${this.uid}-lang` });
   /** Each language named in itself, and marked as such so a screen reader pronounces it right. */
-  private readonly languageSelect = el("select", { id: `${this.uid}-lang`, name: "lang" }, ...languages.map((l) => el("option", { value: l, lang: l }, new Intl.DisplayNames(l, { type: "language" }).of(l) ?? l)));
+  private readonly languageSelect = el("select", { id: `${this.uid}-lang`, name: "lang" }, ...languages.map((l) => el("option", { value: l, lang: l }, autonyms[l])));
 
   constructor() {
     super();
@@ -348,9 +353,9 @@ class TencCompare extends HTMLElement {
       el(
         "dl",
         {},
-        ...row("recipientGets", el("strong", { class: "gets" }, bdi(money(lang, q.recipientGets)))),
-        ...row("youPay", bdi(money(lang, q.senderPays))),
-        ...row("fee", bdi(money(lang, q.fee))),
+        ...row("recipientGets", el("strong", { class: "gets" }, amount(money(lang, q.recipientGets)))),
+        ...row("youPay", amount(money(lang, q.senderPays))),
+        ...row("fee", amount(money(lang, q.fee))),
         ...row(
           "rate",
           pair,
@@ -358,7 +363,7 @@ class TencCompare extends HTMLElement {
           el("small", {}, ...t.nodes("margin", { margin: bdi(percent(lang, q.fxMarginPercent)) })),
           ...(q.midRateStale ? [el("br"), el("small", { class: "stale stale-mid" }, t.text("staleMid", { days: q.midRateAgeDays ?? 0 }))] : []),
         ),
-        ...row("totalCost", bdi(money(lang, q.totalCost)), " (", bdi(percent(lang, q.totalCost.percent)), ")", el("br"), el("span", { class: `verdict sdg-${q.sdg}` }, this.verdict(q.sdg))),
+        ...row("totalCost", amount(money(lang, q.totalCost)), " (", bdi(percent(lang, q.totalCost.percent)), ")", el("br"), el("span", { class: `verdict sdg-${q.sdg}` }, this.verdict(q.sdg))),
         ...row("speed", this.label(SPEED_KEYS, q.speed)),
         ...row("payment", ...t.nodes("payInOut", { payIn: this.label(METHOD_KEYS, q.payIn), payOut: this.label(METHOD_KEYS, q.payOut) })),
       ),
