@@ -7,6 +7,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedRequests, type SeedFile } from "../../src/seed/seed-requests.ts";
+import type { MessageKey } from "../../widget/i18n.ts";
 import { languages, rightToLeft, type Lang } from "../../widget/languages.ts";
 import { watchProblems } from "./axe-audit.ts";
 import { findChromium } from "./browser.ts";
@@ -16,7 +17,8 @@ let worker: LocalWorker;
 let browser: Browser;
 let apiKey: string;
 
-const catalog = async (lang: Lang) => JSON.parse(await readFile(new URL(`../../widget/messages/${lang}.json`, import.meta.url), "utf8")) as Record<string, string>;
+/** A language's catalog as the repository holds it (every key is there: test/node/i18n-catalogs.test.ts). */
+const catalog = async (lang: Lang) => JSON.parse(await readFile(new URL(`../../widget/messages/${lang}.json`, import.meta.url), "utf8")) as Record<MessageKey, string>;
 
 /** The zeros of the decimal digit sets the widget's languages write (Latin, Arabic-Indic, Extended Arabic-Indic, Devanagari, Bengali). */
 const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6];
