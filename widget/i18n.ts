@@ -2,54 +2,67 @@
  * @module
  * The widget's words: one ICU MessageFormat catalog per language (widget/messages/<lang>.json),
  * formatted by FormatJS's intl-messageformat (plurals through Intl.PluralRules, numbers through
- * Intl). English is in the script; another language's catalog is fetched once, from the Worker,
- * when a widget first speaks it, so a visitor downloads only the words of their language. A message
- * a catalog lacks (or cannot parse) is said in English, never shown as its key.
+ * Intl). The build parses every message (scripts/build-widget.ts), so the script carries no parser.
+ * English is in the script; another language's catalog is fetched once, from the Worker, when a
+ * widget first speaks it, so a visitor downloads only the words of their language. A message a
+ * catalog lacks (or cannot format) is said in English, never shown as its key.
  */
 import { IntlMessageFormat } from "intl-messageformat";
-import english from "./messages/en.json";
+import type { MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import type english from "./messages/en.json";
+import { englishCatalog } from "../src/generated/widget-english.ts";
 import type { Lang } from "./languages.ts";
 
 export type MessageKey = keyof typeof english;
-export type Catalog = Partial<Record<MessageKey, string>>;
-type Value = string | number | Node;
-export type Values = Record<string, Value>;
+/** Each message parsed: what intl-messageformat formats without a parser. */
+export type Messages = Record<MessageKey, MessageFormatElement[]>;
+export type Catalog = Partial<Messages>;
 
 /** Unicode's first-strong isolate and its closing mark: a value inside running text (an alt text) keeps its own direction. */
 export const isolate = (s: string) => `\u2068${s}\u2069`;
 
+export { englishCatalog };
+
 export class Translator {
   private readonly compiled = new Map<MessageKey, IntlMessageFormat>();
+  private readonly english = new Map<MessageKey, IntlMessageFormat>();
 
   constructor(
     readonly lang: Lang,
     private readonly catalog: Catalog,
   ) {}
 
-  private format(key: MessageKey): IntlMessageFormat {
-    let f = this.compiled.get(key);
-    if (!f) {
-      const own = this.catalog[key];
-      try {
-        f = new IntlMessageFormat(own ?? english[key], own === undefined ? "en" : this.lang);
-      } catch {
-        f = new IntlMessageFormat(english[key], "en");
-      }
-      this.compiled.set(key, f);
-    }
+  private inEnglish(key: MessageKey): IntlMessageFormat {
+    let f = this.english.get(key);
+    if (!f) this.english.set(key, (f = new IntlMessageFormat(englishCatalog[key], "en")));
     return f;
+  }
+
+  /** The message in the catalog's language, else in English (a key it lacks, or a message that will not format). */
+  private format<T>(key: MessageKey, values: Record<string, string | number | T>) {
+    const own = this.catalog[key];
+    if (own) {
+      try {
+        let f = this.compiled.get(key);
+        if (!f) this.compiled.set(key, (f = new IntlMessageFormat(own, this.lang)));
+        return f.format<T>(values);
+      } catch {
+        // A broken message of a catalog: English below.
+      }
+    }
+    return this.inEnglish(key).format<T>(values);
   }
 
   /** The message as plain text (an attribute, an alt text): string values are isolated. */
   text(key: MessageKey, values: Record<string, string | number> = {}): string {
     const isolated = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? isolate(v) : v]));
-    return String(this.format(key).format(isolated));
+    return String(this.format(key, isolated));
   }
 
-  /** The message as nodes to append: element values (a <bdi> round an amount) stay elements. */
-  nodes(key: MessageKey, values: Values = {}): (string | Node)[] {
-    const out = this.format(key).format<Node>(values);
-    return (Array.isArray(out) ? out : [out]).map((part) => (typeof part === "string" || part instanceof Node ? part : String(part)));
+  /** The message as parts to append: element values (a <bdi> round an amount) stay elements. */
+  nodes<T extends object = never>(key: MessageKey, values: Record<string, string | number | T> = {}): (string | T)[] {
+    const out = this.format<T>(key, values);
+    return (Array.isArray(out) ? out : [out]).map((part) => (typeof part === "object" ? part : String(part)));
   }
 }
 
@@ -61,7 +74,7 @@ const loading = new Map<string, Promise<Catalog>>();
  * widget then speaks English rather than nothing.
  */
 export function catalogOf(lang: Lang, origin: string): Promise<Catalog> {
-  if (lang === "en") return Promise.resolve(english);
+  if (lang === "en") return Promise.resolve(englishCatalog);
   const url = new URL(`/widget/messages/${lang}.json`, origin).href;
   let p = loading.get(url);
   if (!p) {
@@ -72,5 +85,3 @@ export function catalogOf(lang: Lang, origin: string): Promise<Catalog> {
   }
   return p;
 }
-
-export const englishCatalog: Catalog = english;

@@ -365,7 +365,7 @@ class TencCompare extends HTMLElement {
         ),
         ...row("totalCost", amount(money(lang, q.totalCost)), " (", bdi(percent(lang, q.totalCost.percent)), ")", el("br"), el("span", { class: `verdict sdg-${q.sdg}` }, this.verdict(q.sdg))),
         ...row("speed", this.label(SPEED_KEYS, q.speed)),
-        ...row("payment", ...t.nodes("payInOut", { payIn: this.label(METHOD_KEYS, q.payIn), payOut: this.label(METHOD_KEYS, q.payOut) })),
+        ...row("payment", t.text("payInOut", { payIn: this.label(METHOD_KEYS, q.payIn), payOut: this.label(METHOD_KEYS, q.payOut) })),
       ),
     );
     if (q.stale) item.querySelector(".option")!.append(" ", el("span", { class: "stale" }, t.text("stale")));

@@ -261,7 +261,7 @@ describe("<tenc-compare> in Chromium", () => {
     expect(seen.barsAlt).toContain("each of the 3 options");
     expect(seen.barsSrc).toContain("/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=en");
     expect(seen.barsAboveList).toBe(true);
-    expect(seen.sparkAlt).toContain("3 % and 5 % lines");
+    expect(seen.sparkAlt).toContain("3% and 5% lines");
     expect(seen.caption).toContain(latest.period);
     expect(seen.caption).toContain(`${Number(latest.averageTotalCostPercent).toFixed(2)}%`);
     await mkdir("test-artifacts", { recursive: true });

@@ -1,7 +1,9 @@
 /**
  * @module
- * `GET /widget/messages/{lang}.json`: one language's message catalog (ICU MessageFormat, flat keys),
- * fetched by the widget when it first speaks that language, so a visitor downloads only their own.
+ * `GET /widget/messages/{lang}.json`: one language's message catalog (widget/messages/<lang>.json,
+ * ICU MessageFormat), each message parsed at build time into FormatJS's syntax tree so the widget
+ * needs no parser. Fetched by the widget when it first speaks that language: a visitor downloads
+ * only their own.
  */
 import * as z from "zod/mini";
 import { widgetCatalogs } from "../../generated/widget-catalogs.ts";
@@ -16,11 +18,11 @@ const route = defineRoute({
   method: "get",
   path: "/widget/messages/{file}",
   tags: ["partners"],
-  summary: "The widget's words in one language (ICU MessageFormat in JSON)",
-  description: "English is in /widget.js itself; a message a catalog lacks is shown in English.",
+  summary: "The widget's words in one language (ICU MessageFormat, parsed)",
+  description: "Each message of `widget/messages/<lang>.json` as FormatJS's ICU MessageFormat syntax tree (what intl-messageformat formats). English is in /widget.js itself; a message a catalog lacks is shown in English.",
   request: { params: z.strictObject({ file: z.enum(files).check(z.meta({ description: "`<lang>.json`", example: "ar.json" })) }) },
   responses: {
-    200: { description: "The catalog: message key → ICU message", content: { "application/json": { schema: z.record(z.string(), z.string()) } } },
+    200: { description: "The catalog: message key → the message's syntax tree", content: { "application/json": { schema: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) } } },
     400: errorResponses[400],
     429: errorResponses[429],
     500: errorResponses[500],
