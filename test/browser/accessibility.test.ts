@@ -234,7 +234,7 @@ describe("What axe cannot see", () => {
     // The results themselves are not live: a change says one sentence, not the whole list again.
     expect(await widget(page, "[aria-live] ol, [role=status] ol, [role=alert] ol").count()).toBe(0);
 
-    await widget(page, "select").selectOption("home_delivery");
+    await widget(page, "select[name=payout]").selectOption("home_delivery");
     await attribute(page, "payout", "home_delivery");
     await settled(page);
     expect(await said()).toMatch(/^No provider offers this amount with these choices\./);
