@@ -12,7 +12,7 @@
  * this script came from), `api-key` (sent as X-Api-Key), `heading-level` (1–4, default 2: the rank
  * of the widget's title in the host page's outline; its inner headings follow it).
  */
-import { ago, dateTime, decimal, money, percent, type Money } from "./format.ts";
+import { ago, dateTime, decimal, DIGIT_CLASS, latinDigits, money, percent, type Money } from "./format.ts";
 import { catalogOf, englishCatalog, Translator, type MessageKey } from "./i18n.ts";
 import { autonyms, languages, resolveLanguage, rightToLeft } from "./languages.ts";
 import { ApiProblem, errorMessage } from "./errors.ts";
@@ -111,7 +111,7 @@ class TencCompare extends HTMLElement {
   private readonly sendRadio = el("input", { type: "radio", name: `${this.uid}-mode`, value: "send", id: `${this.uid}-send` });
   private readonly receiveRadio = el("input", { type: "radio", name: `${this.uid}-mode`, value: "receive", id: `${this.uid}-receive` });
   private readonly amountLabel = el("label", { for: `${this.uid}-amount` });
-  private readonly amountInput = el("input", { id: `${this.uid}-amount`, name: "amount", inputmode: "decimal", autocomplete: "off", required: "", pattern: "[0-9]+([.,][0-9]+)?" });
+  private readonly amountInput = el("input", { id: `${this.uid}-amount`, name: "amount", inputmode: "decimal", autocomplete: "off", required: "", pattern: `[${DIGIT_CLASS}]+([.,\u066b][${DIGIT_CLASS}]+)?` });
   // Always in the page (empty when the amount is fine), so the alert is heard when it fills.
   private readonly amountError = el("p", { id: `${this.uid}-amount-error`, class: "error field-error", role: "alert" });
   private readonly payOutLabel = el("label", { for: `${this.uid}-payout` });
@@ -200,10 +200,10 @@ class TencCompare extends HTMLElement {
     return swapped;
   }
 
-  /** Accepts "1,234.5" or "1234,5" as typed; the API takes a plain decimal string. */
+  /** Accepts "1,234.5" or "1234,5" as typed, in Latin or the visitor's own digits; the API takes a plain decimal string. */
   private commitAmount() {
     clearTimeout(this.debounce);
-    const typed = this.amountInput.value.trim().replace(/\s/g, "");
+    const typed = latinDigits(this.amountInput.value.trim().replace(/\s/g, ""));
     const normal = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(typed) ? typed.replace(/,/g, "") : typed.replace(",", ".");
     this.amountInvalid = !/^\d+(\.\d+)?$/.test(normal);
     this.showAmountError();

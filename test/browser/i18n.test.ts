@@ -189,6 +189,18 @@ describe("Choosing the language", () => {
     await context.close();
   });
 
+  it("Should take an amount typed in Bengali digits", async () => {
+    const { page, problems, close } = await open("/embed?corridor=USA-MEX&amount=200&lang=bn", { width: 800 });
+    await settled(page);
+    const input = page.locator("tenc-compare input[name=amount]");
+    await input.fill("৩০০");
+    await input.press("Enter");
+    await page.waitForFunction(() => document.querySelector("tenc-compare")!.getAttribute("amount") === "300");
+    expect(await input.getAttribute("aria-invalid")).toBeNull();
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it("Should say an unknown corridor in the visitor's language, from the API's problem type", async () => {
     const { page, close } = await open("/embed?corridor=USA-FRA&lang=sw");
     const alert = page.locator("tenc-compare [role=alert]:not([id$=-amount-error])");

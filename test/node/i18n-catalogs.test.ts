@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { decimal, money, percent } from "../../widget/format.ts";
+import { decimal, latinDigits, money, percent } from "../../widget/format.ts";
 import { Translator, type Catalog, type MessageKey } from "../../widget/i18n.ts";
 import { acceptedLanguages, autonyms, languages, lookup, resolveLanguage, type Lang } from "../../widget/languages.ts";
 
@@ -137,6 +137,16 @@ describe("Intl formatting per locale (exact values)", () => {
     expect(money("sw", { amount: "2000.00", currency: "KES" })).toBe("Ksh\u00a02,000.00");
     expect(money("tl", { amount: "1234.50", currency: "PHP" })).toBe("₱1,234.50");
     expect(percent("fr", "2.35")).toBe("2,35\u00a0%");
+  });
+});
+
+describe("amounts typed in a visitor's own digits", () => {
+  it("Should read Bengali, Devanagari, Arabic-Indic and Urdu digits, and Arabic's separators", () => {
+    expect(latinDigits("২০০")).toBe("200");
+    expect(latinDigits("१५०.५०")).toBe("150.50");
+    expect(latinDigits("١٬٢٣٤٫٥")).toBe("1,234.5");
+    expect(latinDigits("۲۰۰")).toBe("200");
+    expect(latinDigits("20O")).toBe("20O");
   });
 });
 
