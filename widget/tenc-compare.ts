@@ -18,6 +18,7 @@ import { autonyms, languages, resolveLanguage, rightToLeft } from "./languages.t
 import { ApiProblem, errorMessage } from "./errors.ts";
 import { STYLES } from "./styles.ts";
 import { chartLangFor } from "../src/charts/chart-langs.ts";
+import { SDG_CEILING_PERCENT, SDG_TARGET_PERCENT } from "../src/domain/sdg-lines.ts";
 // Types only (erased from the bundle): the answer's shape is the API's zod schema.
 import type { ComparisonAnswer, QuoteView } from "../src/domain/quote-schema.ts";
 
@@ -62,9 +63,9 @@ interface Corridor {
 const PAY_OUT = ["cash", "bank_account", "mobile_wallet", "home_delivery"];
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 let instances = 0;
-/** The SDG 10.c lines the verdicts name, as the API draws them (src/domain/sdg.ts), in per cent. */
-const TARGET = "3";
-const CEILING = "5";
+/** The SDG 10.c lines the verdicts name, in per cent, as the API draws them. */
+const TARGET = String(SDG_TARGET_PERCENT);
+const CEILING = String(SDG_CEILING_PERCENT);
 
 type Child = Node | string;
 /** The only way this widget makes elements: attributes are set one by one, children are nodes or text. */
