@@ -3,6 +3,10 @@
  * it, the generated Env matches wrangler.toml, the OpenAPI document lints clean).
  */
 import { defineConfig } from "vitest/config";
+import { buildWidget } from "./scripts/build-widget.ts";
+
+// test/node/i18n-catalogs.test.ts imports the widget's words, which the build parses into src/generated/.
+await buildWidget();
 
 export default defineConfig({
   test: {

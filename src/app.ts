@@ -25,6 +25,7 @@ import { registerEmbedRoute } from "./routes/partners/embed-page.ts";
 import { registerFaviconRoute } from "./routes/partners/favicon.ts";
 import { registerOpenApiRoute } from "./routes/partners/openapi-document.ts";
 import { registerWidgetScriptRoute } from "./routes/partners/widget-script.ts";
+import { registerWidgetMessagesRoute } from "./routes/partners/widget-messages.ts";
 import { registerImportRpwRoute } from "./routes/admin/import-rpw.ts";
 import { registerImportEcbRoute } from "./routes/admin/import-ecb.ts";
 import { registerImportFlowsRoute } from "./routes/admin/import-flows.ts";
@@ -60,6 +61,7 @@ export function buildApp(options: ServiceOptions = {}) {
   registerOpenApiRoute(app);
   registerDocsRoute(app);
   registerWidgetScriptRoute(app);
+  registerWidgetMessagesRoute(app);
   registerEmbedRoute(app);
   registerFaviconRoute(app);
   registerTokenRoutes(app);

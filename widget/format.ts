@@ -20,8 +20,8 @@ export function money(lang: string, m: Money): string {
   return numberFormat(lang, { style: "currency", currency: m.currency, minimumFractionDigits: d, maximumFractionDigits: d }).format(m.amount);
 }
 
-export function decimal(lang: string, s: string, maxDecimals = 6): string {
-  return numberFormat(lang, { maximumFractionDigits: Math.min(decimalsOf(s), maxDecimals) }).format(s);
+export function decimal(lang: string, s: string, maxDecimals = 6, minDecimals = 0): string {
+  return numberFormat(lang, { minimumFractionDigits: minDecimals, maximumFractionDigits: Math.max(minDecimals, Math.min(decimalsOf(s), maxDecimals)) }).format(s);
 }
 
 /**
@@ -30,6 +30,25 @@ export function decimal(lang: string, s: string, maxDecimals = 6): string {
  */
 export function percent(lang: string, s: string): string {
   return numberFormat(lang, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(`${s}e-2`);
+}
+
+/** The zeros of the digit sets a visitor of the widget's languages may type: Arabic-Indic, Extended Arabic-Indic (Urdu), Devanagari, Bengali. */
+const ZEROS = [0x660, 0x6f0, 0x966, 0x9e6];
+/** The same digit set as a pattern attribute's character class, Latin digits included. */
+export const DIGIT_CLASS = "0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef";
+
+/**
+ * What a visitor typed, in Latin digits: "২০০" and "٢٠٠" are 200; the Arabic decimal separator
+ * "٫" is a point and its thousands separator "٬" a comma.
+ */
+export function latinDigits(typed: string): string {
+  return typed.replace(/[\u0660-\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g, (ch) => {
+    if (ch === "\u066b") return ".";
+    if (ch === "\u066c") return ",";
+    const cp = ch.codePointAt(0)!;
+    const zero = ZEROS.find((z) => cp >= z && cp <= z + 9);
+    return zero === undefined ? ch : String(cp - zero);
+  });
 }
 
 export function dateTime(lang: string, iso: string): string {

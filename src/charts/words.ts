@@ -1,14 +1,13 @@
 /**
  * @module
- * The charts' words in English, Spanish and French (the widget's languages), and how a percent
- * string is written in each. Percents stay decimal strings: rounded for a label with Decimal, never
- * through a float.
+ * The charts' words in English, Spanish and French (the widget asks a chart in English when its
+ * visitor's language is not one of them: ./chart-langs.ts), and how a percent string is written in
+ * each. Percents stay decimal strings: rounded for a label with Decimal, never through a float.
  */
 import { Decimal } from "../domain/money.ts";
 import type { SdgVerdict } from "../domain/sdg.ts";
-
-export const chartLangs = ["en", "es", "fr"] as const;
-export type ChartLang = (typeof chartLangs)[number];
+import type { ChartLang } from "./chart-langs.ts";
+export { chartLangs, type ChartLang } from "./chart-langs.ts";
 
 /** "7.1234" → "7.12 %" (en) or "7,12 %" (es, fr); two decimals are what a chart label needs. */
 export function percentLabel(lang: ChartLang, percent: string, decimals = 2): string {

@@ -7,12 +7,11 @@
  * shown 5.0000 is "3_to_5" even when it is 5.00004.
  */
 import { Decimal } from "./money.ts";
+import { SDG_CEILING_PERCENT, SDG_TARGET_PERCENT } from "./sdg-lines.ts";
 
 export const sdgVerdicts = ["below_3", "3_to_5", "above_5"] as const;
 
-/** The SDG 10.c lines, in percent: the 3 % target and the 5 % ceiling (charts, alerts and verdicts). */
-export const SDG_TARGET_PERCENT = 3;
-export const SDG_CEILING_PERCENT = 5;
+export { SDG_CEILING_PERCENT, SDG_TARGET_PERCENT };
 const TARGET = BigInt(SDG_TARGET_PERCENT * 10_000);
 const CEILING = BigInt(SDG_CEILING_PERCENT * 10_000);
 export type SdgVerdict = (typeof sdgVerdicts)[number];

@@ -18,6 +18,8 @@ let browser: Browser;
 let apiKey: string;
 
 const LANGS = ["en", "es", "fr"] as const;
+/** The widget speaks more languages than /stats: right to left (ar) and a Devanagari script (hi) are audited too. */
+const WIDGET_LANGS = [...LANGS, "ar", "hi"] as const;
 const WIDTHS = [360, 1280] as const;
 const SEEDED = ["USA-MEX", "KEN-UGA"];
 
@@ -72,7 +74,7 @@ const embed = (lang: string, query = "corridor=USA-MEX&amount=200") => `/embed?$
 
 /** Add a page or a state here: one line each. */
 const STATES: State[] = [
-  ...LANGS.flatMap((lang) =>
+  ...WIDGET_LANGS.flatMap((lang) =>
     WIDTHS.flatMap((width): State[] => [
       { path: embed(lang), width, state: "after a comparison", reach: REACH.comparison },
       { path: embed(lang), width, state: 'after switching to "what the recipient gets"', reach: REACH.receive },
@@ -232,7 +234,7 @@ describe("What axe cannot see", () => {
     // The results themselves are not live: a change says one sentence, not the whole list again.
     expect(await widget(page, "[aria-live] ol, [role=status] ol, [role=alert] ol").count()).toBe(0);
 
-    await widget(page, "select").selectOption("home_delivery");
+    await widget(page, "select[name=payout]").selectOption("home_delivery");
     await attribute(page, "payout", "home_delivery");
     await settled(page);
     expect(await said()).toMatch(/^No provider offers this amount with these choices\./);

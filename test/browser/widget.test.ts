@@ -117,6 +117,11 @@ async function waitForResults(page: Page) {
 
 const digits = (s: string) => s.replace(/\D/g, "");
 
+/** Waits until the widget's title says `words` (a language's catalog arrives from the network). */
+async function headingHas(page: Page, words: string) {
+  await page.waitForFunction((w) => document.querySelector("tenc-compare")!.shadowRoot!.querySelector("[id$=-title]")?.textContent?.includes(w), words);
+}
+
 beforeAll(async () => {
   worker = await startWorker();
   await seed();
@@ -170,6 +175,8 @@ describe("<tenc-compare> in Chromium", () => {
     const page = await open('corridor="USA-MEX" amount="200" lang="en"');
     const en = await shown(page);
     await page.evaluate(() => document.querySelector("tenc-compare")!.setAttribute("lang", "fr"));
+    // The French words are fetched once (/widget/messages/fr.json), then shown.
+    await headingHas(page, "Comparez le coût");
     const fr = await shown(page);
     expect(fr.heading).toContain("Comparez le coût");
     expect(fr.status).toContain("3 options");
@@ -177,7 +184,7 @@ describe("<tenc-compare> in Chromium", () => {
     expect(fr.gets.map(digits)).toEqual(en.gets.map(digits));
     expect(fr.gets[0]).toMatch(/,\d{2}\s*\$?\s*(MXN|\$)/);
     await page.evaluate(() => document.querySelector("tenc-compare")!.setAttribute("lang", "es"));
-    expect((await shown(page)).heading).toContain("Compare el costo de enviar dinero");
+    await headingHas(page, "Compare el costo de enviar dinero");
     await page.close();
   });
 
@@ -186,6 +193,7 @@ describe("<tenc-compare> in Chromium", () => {
     const notes = () => page.evaluate(() => [...document.querySelector("tenc-compare")!.shadowRoot!.querySelectorAll(".stale-mid")].map((e) => e.textContent ?? ""));
     expect(await notes()).toEqual([expect.stringContaining("6 días más antiguo que este precio"), expect.stringContaining("El tipo de cambio medio GBP/INR es 6 días más antiguo")]);
     await page.evaluate(() => document.querySelector("tenc-compare")!.setAttribute("lang", "fr"));
+    await headingHas(page, "Comparez le coût");
     expect(await notes()).toEqual([expect.stringContaining("antérieur de 6 jours à ce prix"), expect.stringContaining("Le taux moyen GBP/INR est antérieur de 6 jours")]);
     await page.close();
     // A fresh mid (USA-MEX) shows no such note.
@@ -261,7 +269,8 @@ describe("<tenc-compare> in Chromium", () => {
     expect(seen.barsAlt).toContain("each of the 3 options");
     expect(seen.barsSrc).toContain("/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=en");
     expect(seen.barsAboveList).toBe(true);
-    expect(seen.sparkAlt).toContain("3 % and 5 % lines");
+    // The percents are Unicode isolates in the alt text (U+2068 … U+2069), so they keep their direction in Arabic and Urdu.
+    expect(seen.sparkAlt.replace(/[\u2068\u2069]/g, "")).toContain("3% and 5% lines");
     expect(seen.caption).toContain(latest.period);
     expect(seen.caption).toContain(`${Number(latest.averageTotalCostPercent).toFixed(2)}%`);
     await mkdir("test-artifacts", { recursive: true });

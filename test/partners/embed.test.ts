@@ -14,6 +14,27 @@ describe("GET /widget.js", () => {
   });
 });
 
+describe("GET /widget/messages/{lang}.json", () => {
+  it("Should serve a language's catalog, each message parsed, to any origin", async () => {
+    const res = await call("/widget/messages/ar.json", { headers: { origin: "https://partner.example" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    const catalog = (await res.json()) as Record<string, { type: number; value?: string }[]>;
+    // "compare" is one literal; "amount" is text around the {currency} argument.
+    expect(catalog.compare).toEqual([{ type: 0, value: "قارن" }]);
+    expect(catalog.amount?.some((e) => e.type === 1 && e.value === "currency")).toBe(true);
+  });
+
+  it("Should answer 400 naming the file for English (in the script) and for a language it lacks", async () => {
+    for (const file of ["en.json", "zh.json", "ar"]) {
+      const res = await call(`/widget/messages/${file}`);
+      expect(res.status, file).toBe(400);
+      expect(JSON.stringify(await json(res))).toContain("file");
+    }
+  });
+});
+
 describe("GET /favicon.svg", () => {
   it("Should serve the icon that /embed and /docs declare, under what their CSPs allow", async () => {
     const res = await call("/favicon.svg");
@@ -41,12 +62,23 @@ describe("GET /embed", () => {
     expect(page).toContain('<script type="module" src="/widget.js"></script>');
     // The page is only the widget: it is the main landmark, and its title the page's h1.
     expect(page).toContain('<main><tenc-compare heading-level="1" corridor="USA-MEX" lang="es" mode="send" amount="200"></tenc-compare></main>');
-    expect(page).toContain('<html lang="es">');
+    expect(page).toContain('<html lang="es" dir="ltr">');
+  });
+
+  it("Should choose the language by BCP 47 lookup, then Accept-Language, then English, and lay Arabic and Urdu out right to left", async () => {
+    const page = async (query: string, headers: Record<string, string> = {}) => (await call(`/embed?corridor=USA-MEX${query}`, { headers })).text();
+    expect(await page("&lang=ar")).toContain('<html lang="ar" dir="rtl">');
+    expect(await page("&lang=ar")).toContain('corridor="USA-MEX" lang="ar"');
+    expect(await page("&lang=pt-BR")).toContain('<html lang="pt" dir="ltr">');
+    expect(await page("&lang=de")).toContain('<html lang="en" dir="ltr">');
+    const byBrowser = await call("/embed?corridor=USA-MEX", { headers: { "accept-language": "zh-CN, ur-PK;q=0.9, en;q=0.5" } });
+    expect(await byBrowser.text()).toContain('<html lang="ur" dir="rtl">');
+    expect(byBrowser.headers.get("vary")).toContain("Accept-Language");
   });
 
   it("Should refuse bad input with problem+json naming the field", async () => {
     for (const [query, field] of [
-      ["corridor=USA-MEX&lang=de", "lang"],
+      ["corridor=USA-MEX&lang=not%20a%20tag", "lang"],
       ["corridor=USA-MEX&amount=1e3", "amount"],
       ["corridor=nowhere", "corridor"],
       ["amount=200", "corridor"],

@@ -23,7 +23,7 @@ type Op = { method: string; template: string; operation: Operation };
 type Request = { path: string; init: RequestInit };
 
 const ORIGIN = "http://tenc.test";
-const PARAMS: Record<string, string> = { corridor: "KWT-IND", providerId: "alpha", base: "KWD", quote: "INR", id: "does-not-exist" };
+const PARAMS: Record<string, string> = { corridor: "KWT-IND", providerId: "alpha", base: "KWD", quote: "INR", id: "does-not-exist", file: "ar.json" };
 /** Queries a public GET needs to answer 200. */
 const QUERIES: Record<string, string> = { getV1CorridorsCorridorQuotes: "?amount=100", getV1CorridorsCorridorQuotesSvg: "?amount=100", getEmbed: "?corridor=KWT-IND&amount=100" };
 /** Shaped like an issued key, so that checking it reads the store. */

@@ -11,11 +11,18 @@ import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, errorResponses } from "../params.ts";
 import { FAVICON_PATH } from "./favicon.ts";
+import { acceptedLanguages, languages, LANGUAGE_TAG, resolveLanguage, rightToLeft } from "../../../widget/languages.ts";
 
 const query = z.strictObject({
   corridor: z.string().check(z.minLength(1), z.maxLength(20), z.meta({ description: "SRC-DST, as in /v1/corridors", example: "USA-MEX" })),
   amount: z.optional(positiveDecimalString.check(z.meta({ description: "Pre-filled amount", example: "200" }))),
-  lang: z._default(z.enum(["en", "es", "fr"]), "en"),
+  lang: z.optional(
+    z.string().check(
+      z.maxLength(35),
+      z.regex(LANGUAGE_TAG, "must be a language tag such as ar or pt-BR"),
+      z.meta({ description: `A BCP 47 language tag: one of ${languages.join(", ")}, or a tag that falls back to one (pt-BR → pt), else English. Without it, the browser's Accept-Language decides.`, example: "ar" }),
+    ),
+  ),
   mode: z._default(z.enum(["send", "receive"]).check(z.meta({ description: "send: `amount` is what is sent; receive: what the recipient gets" })), "send"),
   payOut: z.optional(z.enum(payOutMethods)),
 });
@@ -48,6 +55,9 @@ export function registerEmbedRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
     const corridor = corridorFrom(q.corridor).id;
+    // The widget's own rule, with the browser's languages as its Accept-Language sends them.
+    const lang = resolveLanguage(q.lang, acceptedLanguages(c.req.header("accept-language")));
+    if (q.lang === undefined) c.header("vary", "Accept-Language");
     c.header(
       "content-security-policy",
       `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors(c.env.EMBED_FRAME_ANCESTORS)}`,
@@ -55,10 +65,10 @@ export function registerEmbedRoute(app: ApiApp<AppEnv>) {
     c.header("referrer-policy", "no-referrer");
     c.header("x-content-type-options", "nosniff");
     const page = await html`<!doctype html>
-<html lang="${q.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${lang}" dir="${rightToLeft.has(lang) ? "rtl" : "ltr"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>tenc — ${corridor}</title><link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 <script type="module" src="/widget.js"></script></head>
-<body><main><tenc-compare heading-level="1" corridor="${corridor}" lang="${q.lang}" mode="${q.mode}"${q.amount ? html` amount="${q.amount}"` : ""}${q.payOut ? html` payout="${q.payOut}"` : ""}></tenc-compare></main></body></html>`;
+<body><main><tenc-compare heading-level="1" corridor="${corridor}" lang="${lang}" mode="${q.mode}"${q.amount ? html` amount="${q.amount}"` : ""}${q.payOut ? html` payout="${q.payOut}"` : ""}></tenc-compare></main></body></html>`;
     return c.html(page, 200);
   });
 }
