@@ -171,11 +171,16 @@ describe("sort orders and filters", () => {
   //   alpha-remit/cash-pickup     gets 54024.68,             2.1221 %,               less_than_1_hour
   //   alpha-remit/account-with-fee gets 53924.68,            2.3056 %,               same_day
   //   gamma-wallet/wallet         gets 53584.00,             1.6807 %,               same_day
+  // What each sender pays: beta 200.500 (fee 0.500 on top), alpha 202.500 (1.500 + 0.5 % on top), gamma
+  // 200 (its fee deducted). Delivered per unit paid, valued at the mid 272.5: beta 54200 / 272.5 /
+  // 200.5 = 0.99201, gamma 53584 / 272.5 / 200 = 0.98319, alpha cash 54024.68 / 272.5 / 202.5 =
+  // 0.97904, alpha account 53924.68 / 272.5 / 202.5 = 0.97723.
   const all = "/v1/corridors/KWT-IND/quotes?amount=200";
 
-  it("ranks by what the recipient gets by default", async () => {
+  it("ranks by what the recipient gets for each unit the sender pays, by default", async () => {
     const body = await quotes(all);
-    expect(order(body)).toEqual(["beta-bank/transfer", "alpha-remit/cash-pickup", "alpha-remit/account-with-fee", "gamma-wallet/wallet"]);
+    // gamma delivers the least but takes its fee out of the 200: per unit paid it beats alpha's two.
+    expect(order(body)).toEqual(["beta-bank/transfer", "gamma-wallet/wallet", "alpha-remit/cash-pickup", "alpha-remit/account-with-fee"]);
     expect(body.quotes[0].totalCost.percent).toBe("0.8005");
     expect(body.quotes[0].recipientGets.amount).toBe("54200.00");
   });
@@ -184,14 +189,14 @@ describe("sort orders and filters", () => {
     expect(order(await quotes(`${all}&sort=total_cost`))).toEqual(["beta-bank/transfer", "gamma-wallet/wallet", "alpha-remit/cash-pickup", "alpha-remit/account-with-fee"]);
   });
 
-  it("ranks by speed with sort=speed, then by what arrives", async () => {
-    expect(order(await quotes(`${all}&sort=speed`))).toEqual(["alpha-remit/cash-pickup", "alpha-remit/account-with-fee", "gamma-wallet/wallet", "beta-bank/transfer"]);
+  it("ranks by speed with sort=speed, then by what arrives per unit paid", async () => {
+    expect(order(await quotes(`${all}&sort=speed`))).toEqual(["alpha-remit/cash-pickup", "gamma-wallet/wallet", "alpha-remit/account-with-fee", "beta-bank/transfer"]);
   });
 
   it("filters by payIn, payOut, maxSpeed and providerType", async () => {
     expect(order(await quotes(`${all}&payIn=mobile_wallet`))).toEqual(["gamma-wallet/wallet"]);
     expect(order(await quotes(`${all}&payOut=bank_account`))).toEqual(["beta-bank/transfer", "alpha-remit/account-with-fee"]);
-    expect(order(await quotes(`${all}&maxSpeed=same_day`))).toEqual(["alpha-remit/cash-pickup", "alpha-remit/account-with-fee", "gamma-wallet/wallet"]);
+    expect(order(await quotes(`${all}&maxSpeed=same_day`))).toEqual(["gamma-wallet/wallet", "alpha-remit/cash-pickup", "alpha-remit/account-with-fee"]);
     expect(order(await quotes(`${all}&providerType=bank`))).toEqual(["beta-bank/transfer"]);
     expect(order(await quotes(`${all}&providerType=post_office`))).toEqual([]);
   });

@@ -1,9 +1,9 @@
 /**
  * @module
- * Filters and orders evaluated products, as a migrant asks: most money home first, or cheapest,
- * or fastest.
+ * Filters and orders evaluated products, as a migrant asks: most money home for what is paid
+ * first, or cheapest, or fastest.
  */
-import { compareFractions, type Fraction } from "./rational.ts";
+import { compareFractions, divideFractions, type Fraction } from "./rational.ts";
 import { speeds, type PayIn, type PayOut, type ProviderType, type Speed } from "./schemas.ts";
 
 export const sortOrders = ["recipient_gets", "total_cost", "speed"] as const;
@@ -43,14 +43,18 @@ export function matches(item: Rankable, f: Filters): boolean {
 }
 
 /**
- * Asking "I send S", every sender pays about the same, so the best is what arrives; asking "they
- * must get T", every recipient gets about the same, so the best is what the sender pays.
+ * Asking "I send S", senders pay S plus whatever fee a provider charges on top (RPW's KEN-UGA
+ * survey has 2,200 KES on 18,000), so the best is the most delivered for each unit paid: ranking by what arrives
+ * alone put a dear option that converts the whole S above a cheap one that takes its fee out of S.
+ * Asking "they must get T", every recipient gets about the same, so the best is what the sender pays.
  */
 export type Question = "send" | "receive";
 
+const homePerUnitPaid = (r: Rankable) => divideFractions(r.homeValue, r.senderPays);
+
 function mostHome(question: Question): (a: Rankable, b: Rankable) => number {
   return question === "send"
-    ? (a, b) => compareFractions(b.homeValue, a.homeValue) || compareFractions(a.senderPays, b.senderPays)
+    ? (a, b) => compareFractions(homePerUnitPaid(b), homePerUnitPaid(a)) || compareFractions(b.homeValue, a.homeValue)
     : (a, b) => compareFractions(a.senderPays, b.senderPays) || compareFractions(b.homeValue, a.homeValue);
 }
 

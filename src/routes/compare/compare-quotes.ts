@@ -32,7 +32,10 @@ export const compareQuery = z
     payOut: z.optional(z.enum(payOutMethods)),
     maxSpeed: z.optional(z.enum(speeds)),
     providerType: z.optional(z.enum(providerTypes)),
-    sort: z._default(z.enum(sortOrders), "recipient_gets"),
+    sort: z._default(
+      z.enum(sortOrders).check(z.meta({ description: "recipient_gets: the most delivered for each unit the sender pays first (for recipientAmount, the least paid first); total_cost: the cheapest first; speed: the fastest first" })),
+      "recipient_gets",
+    ),
   })
   .check(
     z.superRefine((q, ctx) => {
