@@ -41,6 +41,8 @@ export function amountLabel(lang: string, amount: string, currency: string): str
 
 type Anchor = "start" | "middle" | "end";
 
+const VERDICT_KEYS: Record<SdgVerdict, ChartKey> = { below_3: "verdict.below_3", "3_to_5": "verdict.3_to_5", above_5: "verdict.above_5" };
+
 export class ChartWords {
   readonly rtl: boolean;
   private readonly compiled = new Map<string, IntlMessageFormat>();
@@ -83,7 +85,7 @@ export class ChartWords {
   }
 
   verdict(v: SdgVerdict): string {
-    return this.text(`verdict.${v}`, this.lines);
+    return this.text(VERDICT_KEYS[v], this.lines);
   }
 
   /** A value alone in a label (a name, a percent): isolated in a right-to-left chart, so its own direction holds. */
