@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adminCall, call, json, product, putProvider, putRate } from "../helpers.ts";
 import { all, hasClass, num, parseSvg, plain, yOfPercent } from "./svg-xml.ts";
 import { RPW_HEADER, rpwRow } from "./rpw-rows.ts";
+import { percentLabel } from "../../src/charts/words.ts";
 
 const EVIL = `<script>alert(1)</script><img src=x onerror=alert(2)>&amp;"'`;
 // 2019Q3 has no rows: a gap. Four firms a quarter, so SmaRT (three cheapest) exists.
@@ -300,12 +301,25 @@ describe("the charts in the widget's twelve languages", () => {
       const [whole, fraction = ""] = q.totalCost.percent.split(".");
       expect(fraction.length).toBeGreaterThan(2);
       const label = all(bars[i]!, (e) => e.name === "text")[1]!.text;
-      // Rounded half up to two decimals by hand: the label is that exact string in the locale's way.
-      const rounded = (BigInt(whole + fraction.slice(0, 2)) + (Number(fraction[2]) >= 5 ? 1n : 0n)).toString().padStart(3, "0");
+      // Rounded half to even to two decimals by hand (the service's Decimal): the label is that exact string in the locale's way.
+      const kept = BigInt(whole + fraction.slice(0, 2));
+      const rest = fraction.slice(2);
+      const up = rest[0]! > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || kept % 2n === 1n));
+      const rounded = (kept + (up ? 1n : 0n)).toString().padStart(3, "0");
       expect(plain(label)).toBe(percentIn[lang]!(`${rounded.slice(0, -2)}.${rounded.slice(-2)}`));
     });
     const ticks = all(root, hasClass("line-3"));
     expect(ticks).toHaveLength(1);
+  });
+
+  it("Should round a percent label with Decimal and let Intl write the rounded string, never a float", () => {
+    // 1.015 is 1.01499… as a float; half to even keeps 1.005 at 1.00.
+    expect(percentLabel("en", "1.015")).toBe("1.02%");
+    expect(percentLabel("en", "1.005")).toBe("1.00%");
+    expect(percentLabel("bn", "1.015")).toBe("১.০২%");
+    expect(percentLabel("hi", "123456789012345678.125")).toBe("1,23,45,67,89,01,23,45,678.12%");
+    expect(percentLabel("en", "123456789012345678.125")).toBe("123,456,789,012,345,678.12%");
+    expect(percentLabel("fr", "7.1234")).toBe("7,12\u00a0%");
   });
 
   it("Should write the 3 % line's figure in Bengali digits in a Bengali chart, Latin in a Hindi one", async () => {
