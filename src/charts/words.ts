@@ -44,10 +44,12 @@ type Anchor = "start" | "middle" | "end";
 const VERDICT_KEYS: Record<SdgVerdict, ChartKey> = { below_3: "verdict.below_3", "3_to_5": "verdict.3_to_5", above_5: "verdict.above_5" };
 
 export class ChartWords {
+  readonly lang: Lang;
   readonly rtl: boolean;
   private readonly compiled = new Map<string, IntlMessageFormat>();
 
-  constructor(readonly lang: Lang) {
+  constructor(lang: Lang) {
+    this.lang = lang;
     this.rtl = rightToLeft.has(lang);
   }
 
