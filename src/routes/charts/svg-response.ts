@@ -5,16 +5,11 @@
  */
 import * as z from "zod/mini";
 import type { Context } from "hono";
-import { languages, LANGUAGE_TAG, lookup, type Lang } from "../../../widget/languages.ts";
+import { languages, lookup, type Lang } from "../../../widget/languages.ts";
+import { languageTag } from "../params.ts";
 
 /** As /embed's: a malformed tag is a 400, a well-formed one falls back per BCP 47 (pt-BR → pt), else English. */
-export const langParam = z.optional(
-  z.string().check(
-    z.maxLength(35),
-    z.regex(LANGUAGE_TAG, "must be a language tag such as ar or pt-BR"),
-    z.meta({ description: `The language of the chart's words, a BCP 47 tag: one of ${languages.join(", ")}, or a tag that falls back to one (pt-BR → pt), else English`, example: "ar" }),
-  ),
-);
+export const langParam = languageTag(`The language of the chart's words, a BCP 47 tag: one of ${languages.join(", ")}, or a tag that falls back to one (pt-BR → pt), else English`);
 
 /** The language a chart speaks for its `lang` parameter. */
 export const chartLang = (tag: string | undefined): Lang => (tag ? lookup(tag) : null) ?? "en";

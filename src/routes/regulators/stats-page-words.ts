@@ -2,9 +2,10 @@
  * @module
  * The words of the regulators' page, in English, Spanish and French (its charts speak these and more).
  */
+import type { SdgVerdict } from "../../domain/sdg.ts";
+
 export const pageLangs = ["en", "es", "fr"] as const;
 export type PageLang = (typeof pageLangs)[number];
-import type { SdgVerdict } from "../../domain/sdg.ts";
 
 const en = {
   title: "Remittance costs against the SDG 10.c target",
