@@ -18,8 +18,8 @@ export type MessageKey = keyof typeof english;
 export type Messages = Record<MessageKey, MessageFormatElement[]>;
 export type Catalog = Partial<Messages>;
 
-/** Unicode's first-strong isolate and its closing mark: a value inside running text (an alt text) keeps its own direction. */
-export const isolate = (s: string) => `\u2068${s}\u2069`;
+import { isolate } from "./languages.ts";
+export { isolate };
 
 export { englishCatalog };
 

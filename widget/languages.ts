@@ -28,6 +28,9 @@ export const autonyms: Record<Lang, string> = {
   sw: "Kiswahili",
 };
 
+/** Unicode's first-strong isolate and its closing mark: a value inside running text (an alt text, a chart's title) keeps its own direction. */
+export const isolate = (s: string) => `\u2068${s}\u2069`;
+
 /** Written right to left: the widget's root gets dir="rtl". */
 export const rightToLeft: ReadonlySet<Lang> = new Set<Lang>(["ar", "ur"]);
 

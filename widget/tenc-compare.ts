@@ -17,7 +17,6 @@ import { catalogOf, englishCatalog, Translator, type MessageKey } from "./i18n.t
 import { autonyms, languages, resolveLanguage, rightToLeft } from "./languages.ts";
 import { ApiProblem, errorMessage } from "./errors.ts";
 import { STYLES } from "./styles.ts";
-import { chartLangFor } from "../src/charts/chart-langs.ts";
 import { SDG_CEILING_PERCENT, SDG_TARGET_PERCENT } from "../src/domain/sdg-lines.ts";
 // Types only (erased from the bundle): the answer's shape is the API's zod schema.
 import type { ComparisonAnswer, QuoteView } from "../src/domain/quote-schema.ts";
@@ -381,15 +380,13 @@ class TencCompare extends HTMLElement {
     const { corridor, comparison: c, stats, tr: t } = this;
     const lang = t.lang;
     if (!corridor) return [];
-    // The SVGs speak fewer languages than the widget: asked in one they do not have, they would answer 400.
-    const chartLang = chartLangFor(lang);
     const lines = { target: percent(lang, TARGET), ceiling: percent(lang, CEILING) };
     const base = this.origin;
     const id = encodeURIComponent(corridor.id);
     const out: HTMLElement[] = [];
     if (c && c.quotes.length > 0 && !this.loading) {
       const count = (v: Quote["sdg"]) => c.quotes.filter((q) => q.sdg === v).length;
-      const src = new URL(`/v1/corridors/${id}/quotes.svg?${this.asked}&lang=${chartLang}`, base).href;
+      const src = new URL(`/v1/corridors/${id}/quotes.svg?${this.asked}&lang=${lang}`, base).href;
       out.push(el("img", { class: "chart bars", src, alt: t.text("chart.barsAlt", { n: c.quotes.length, below: count("below_3"), above: count("above_5"), ...lines }) }));
     }
     if (stats) {
@@ -398,7 +395,7 @@ class TencCompare extends HTMLElement {
         average === null || !stats.sdg
           ? t.nodes("chart.historyNone", { period: bdi(stats.period) })
           : t.nodes("chart.history", { period: bdi(stats.period), average: bdi(percent(lang, average)), verdict: this.verdict(stats.sdg) });
-      const src = new URL(`/v1/stats/corridors/${id}/history.svg?size=small&lang=${chartLang}`, base).href;
+      const src = new URL(`/v1/stats/corridors/${id}/history.svg?size=small&lang=${lang}`, base).href;
       out.push(el("figure", { class: "history" }, el("img", { class: "chart sparkline", src, alt: t.text("chart.historyAlt", lines), width: "180", height: "48" }), el("figcaption", {}, ...caption)));
     }
     return out;

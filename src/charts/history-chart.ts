@@ -13,7 +13,7 @@ import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import { el, svgDocument, type Child, type Markup } from "./svg.ts";
 import { horizontalTargets, percentMax } from "./targets.ts";
-import { chartWords, percentLabel, type ChartLang } from "./words.ts";
+import { chartWords, type ChartLang, type ChartWords } from "./words.ts";
 
 export interface HistorySeries {
   /** A class for the line and its points: `average`, `smart`, … */
@@ -49,7 +49,7 @@ const LARGE = { width: 720, height: 340, top: 36, right: 170, bottom: 36, left: 
 const SMALL = { width: 180, height: 48, top: 4, right: 4, bottom: 4, left: 4 };
 
 export function historyChart(input: HistoryChartInput): string {
-  const words = chartWords[input.lang];
+  const words = chartWords(input.lang);
   const box = input.small ? SMALL : LARGE;
   const known = input.series.flatMap((s) => Object.entries(s.values).filter(([, v]) => v !== null).map(([q]) => q)).sort();
   const quarters = known.length ? everyQuarter(known[0]!, known.at(-1)!) : [];
@@ -72,7 +72,7 @@ export function historyChart(input: HistoryChartInput): string {
         el(
           "circle",
           { class: `point ${s.key}`, "data-quarter": p.quarter, cx: x(p.quarter)!, cy: y(Number(p.value)), r: input.small ? 1.75 : 3, fill: s.colour },
-          input.small ? null : el("title", {}, `${s.name}, ${p.quarter}: ${percentLabel(input.lang, p.value!)}`),
+          input.small ? null : el("title", {}, words.text("point", { name: s.name, quarter: p.quarter, value: words.percent(p.value!) })),
         ),
       );
     return el(
@@ -85,18 +85,19 @@ export function historyChart(input: HistoryChartInput): string {
 
   const first = quarters[0] ?? "";
   const last = quarters.at(-1) ?? "";
-  const seriesWords = input.series.map((s) =>
-    words.seriesDesc(s.name, words.list(quarters.map((q) => `${q} ${s.values[q] ? percentLabel(input.lang, s.values[q]!) : words.noData}`))),
-  );
-  const desc = quarters.length ? words.historyDesc(first, last, seriesWords.join(" ")) : words.noData;
+  const seriesWords = input.series.map((s) => {
+    const values = quarters.map((q) => words.text("quarterValue", { quarter: q, value: s.values[q] ? words.percent(s.values[q]!) : words.text("noData") }));
+    return words.text("seriesDesc", { name: s.name, values: values.join(words.text("separator")) });
+  });
+  const desc = quarters.length ? words.text("historyDesc", { first, last, series: seriesWords.join(" "), ...words.lines }) : words.text("noData");
 
   const body: Child[] = [el("rect", { x: 0, y: 0, width: box.width, height: box.height, fill: "#fff" })];
-  if (!input.small) body.push(yAxis(y, plot, input.lang), xAxis(x, quarters, box.height - box.bottom), legend(input.series, box.left));
+  if (!input.small) body.push(yAxis(y, plot, words), xAxis(x, quarters, box.height - box.bottom), legend(input.series, box.left, words));
   body.push(...horizontalTargets(y, plot, input.small ? null : words), ...lines);
-  return svgDocument(box, input.lang, input.title, desc, ...body);
+  return svgDocument(box, input.lang, words.rtl, input.title, desc, ...body);
 }
 
-function yAxis(y: ReturnType<typeof scaleLinear<number, number>>, [x0, x1]: [number, number], lang: ChartLang): Markup {
+function yAxis(y: ReturnType<typeof scaleLinear<number, number>>, [x0, x1]: [number, number], words: ChartWords): Markup {
   return el(
     "g",
     { class: "y-axis", fill: "#555" },
@@ -105,7 +106,7 @@ function yAxis(y: ReturnType<typeof scaleLinear<number, number>>, [x0, x1]: [num
         "g",
         { class: "tick" },
         el("line", { x1: x0, x2: x1, y1: y(t), y2: y(t), stroke: "#e3e3e3" }),
-        el("text", { x: x0 - 6, y: y(t) + 4, "text-anchor": "end", "data-percent": `${t}` }, percentLabel(lang, `${t}`, Number.isInteger(t) ? 0 : 1)),
+        el("text", { x: x0 - 6, y: y(t) + 4, "text-anchor": words.anchor("end"), "data-percent": `${t}` }, words.value(words.percent(`${t}`, Number.isInteger(t) ? 0 : 1))),
       ),
     ),
   );
@@ -125,7 +126,7 @@ function xAxis(x: ReturnType<typeof scalePoint<string>>, quarters: string[], bas
   );
 }
 
-function legend(series: HistorySeries[], left: number): Markup {
+function legend(series: HistorySeries[], left: number, words: ChartWords): Markup {
   let at = left;
   return el(
     "g",
@@ -135,7 +136,7 @@ function legend(series: HistorySeries[], left: number): Markup {
         "g",
         {},
         el("line", { x1: at, x2: at + 18, y1: 14, y2: 14, stroke: s.colour, "stroke-width": 2, "stroke-dasharray": s.dashed ? "4 3" : undefined }),
-        el("text", { x: at + 22, y: 18 }, s.name),
+        el("text", { x: at + 22, y: 18, "text-anchor": words.anchor("start") }, s.name),
       );
       at += 40 + s.name.length * 7;
       return item;

@@ -35,9 +35,10 @@ export function el(name: string, attrs: Record<string, string | number | undefin
 
 /**
  * A whole SVG document. `title` and `desc` come first, as the accessible name and description
- * (SVG-AAM); `role="img"` with `aria-labelledby` makes screen readers announce them.
+ * (SVG-AAM); `role="img"` with `aria-labelledby` makes screen readers announce them. Arabic and
+ * Urdu charts are right to left.
  */
-export function svgDocument(size: { width: number; height: number }, lang: string, title: string, desc: string, ...body: Child[]): string {
+export function svgDocument(size: { width: number; height: number }, lang: string, rtl: boolean, title: string, desc: string, ...body: Child[]): string {
   const root = el(
     "svg",
     {
@@ -49,6 +50,8 @@ export function svgDocument(size: { width: number; height: number }, lang: strin
       "aria-labelledby": "chart-title chart-desc",
       lang,
       "xml:lang": lang,
+      // Inherited by every text: a right-to-left paragraph, its anchors swapped (ChartWords.anchor).
+      direction: rtl ? "rtl" : undefined,
       "font-family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
       "font-size": 12,
     },

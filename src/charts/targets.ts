@@ -23,9 +23,9 @@ export function horizontalTargets(y: ScaleLinear<number, number>, across: [numbe
     el("rect", { class: "band-above-5", x: x0, y: top, width: x1 - x0, height: Math.max(0, y5 - top), fill: BAND_FILL, "fill-opacity": "0.08" }),
     el("line", { class: "line-3", "data-percent": "3", x1: x0, x2: x1, y1: y3, y2: y3, stroke: TARGET_COLOUR, "stroke-width": 1.5, "stroke-dasharray": "6 4" }),
     el("line", { class: "line-5", "data-percent": "5", x1: x0, x2: x1, y1: y5, y2: y5, stroke: CEILING_COLOUR, "stroke-width": 1.5 }),
-    words && el("text", { x: x1 + 6, y: y3 + 4, fill: TARGET_COLOUR }, words.target),
-    words && el("text", { x: x1 + 6, y: y5 + 4, fill: CEILING_COLOUR, "font-weight": "600" }, words.ceiling),
-    words && el("text", { x: x1 + 6, y: top + 12, fill: CEILING_COLOUR, "font-size": 11 }, words.aboveBand),
+    words && el("text", { x: x1 + 6, y: y3 + 4, fill: TARGET_COLOUR, "text-anchor": words.anchor("start") }, words.text("target", words.lines)),
+    words && el("text", { x: x1 + 6, y: y5 + 4, fill: CEILING_COLOUR, "font-weight": "600", "text-anchor": words.anchor("start") }, words.text("ceiling", words.lines)),
+    words && el("text", { x: x1 + 6, y: top + 12, fill: CEILING_COLOUR, "font-size": 11, "text-anchor": words.anchor("start") }, words.text("aboveBand", words.lines)),
   ];
 }
 
@@ -39,8 +39,8 @@ export function verticalTargets(x: ScaleLinear<number, number>, across: [number,
     el("rect", { class: "band-above-5", x: x5, y: y0, width: Math.max(0, right - x5), height: y1 - y0, fill: BAND_FILL, "fill-opacity": "0.08" }),
     el("line", { class: "line-3", "data-percent": "3", x1: x3, x2: x3, y1: y0, y2: y1, stroke: TARGET_COLOUR, "stroke-width": 1.5, "stroke-dasharray": "6 4" }),
     el("line", { class: "line-5", "data-percent": "5", x1: x5, x2: x5, y1: y0, y2: y1, stroke: CEILING_COLOUR, "stroke-width": 1.5 }),
-    el("text", { x: x3, y: y0 - 18, fill: TARGET_COLOUR, "text-anchor": "end" }, words.target),
-    el("text", { x: x5, y: y0 - 4, fill: CEILING_COLOUR, "font-weight": "600", "text-anchor": "start" }, words.ceiling),
+    el("text", { x: x3, y: y0 - 18, fill: TARGET_COLOUR, "text-anchor": words.anchor("end") }, words.text("target", words.lines)),
+    el("text", { x: x5, y: y0 - 4, fill: CEILING_COLOUR, "font-weight": "600", "text-anchor": words.anchor("start") }, words.text("ceiling", words.lines)),
   ];
 }
 

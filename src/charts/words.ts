@@ -1,91 +1,117 @@
 /**
  * @module
- * The charts' words in English, Spanish and French (the widget asks a chart in English when its
- * visitor's language is not one of them: ./chart-langs.ts), and how a percent string is written in
- * each. Percents stay decimal strings: rounded for a label with Decimal, never through a float.
+ * The charts' words in the widget's twelve languages: one ICU MessageFormat catalog per language
+ * (./messages/<lang>.json), parsed at build time (scripts/build-widget.ts) and formatted here by
+ * intl-messageformat, so the Worker carries no parser. Numbers are written by Intl in the chart's
+ * language (Bengali and Nepali digits, Arabic's marks); percents stay decimal strings, rounded for
+ * a label with Decimal and handed to Intl.NumberFormat as strings, never through a float. Arabic
+ * and Urdu charts read right to left: values inside their sentences (codes, names, amounts) are
+ * isolated, and a label's anchor names the side it grows from in the chart's own direction.
  */
+import { IntlMessageFormat } from "intl-messageformat";
+import type { MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { Decimal } from "../domain/money.ts";
+import { SDG_CEILING_PERCENT, SDG_TARGET_PERCENT } from "../domain/sdg-lines.ts";
 import type { SdgVerdict } from "../domain/sdg.ts";
-import type { ChartLang } from "./chart-langs.ts";
-export { chartLangs, type ChartLang } from "./chart-langs.ts";
+import { chartCatalogs } from "../generated/chart-catalogs.ts";
+import { isolate, rightToLeft, type Lang } from "../../widget/languages.ts";
+import type english from "./messages/en.json";
 
-/** "7.1234" → "7.12 %" (en) or "7,12 %" (es, fr); two decimals are what a chart label needs. */
-export function percentLabel(lang: ChartLang, percent: string, decimals = 2): string {
-  const fixed = new Decimal(percent).toFixed(decimals);
-  return `${lang === "en" ? fixed : fixed.replace(".", ",")} %`;
+export { languages as chartLangs } from "../../widget/languages.ts";
+export type ChartLang = Lang;
+export type ChartKey = keyof typeof english;
+/** Each message parsed: what intl-messageformat formats without a parser. */
+export type ChartMessages = Record<ChartKey, MessageFormatElement[]>;
+
+// `format` takes a numeric string since ES2023; the bundled lib types only know number.
+type DecimalFormat = { format(value: string): string };
+const numberFormat = (lang: string, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(lang, options) as unknown as DecimalFormat;
+
+/** "7.1234" → "7.12%" (en), "7,12 %" (fr), "৭.১২%" (bn): rounded by Decimal, written by Intl from the rounded string. */
+export function percentLabel(lang: string, percent: string, decimals = 2): string {
+  const rounded = new Decimal(percent).toFixed(decimals);
+  return numberFormat(lang, { style: "percent", minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(`${rounded}e-2`);
 }
 
-const en = {
-  target: "3 % target (SDG 10.c)",
-  ceiling: "5 % ceiling",
-  aboveBand: "above 5 %",
-  average: "Corridor average",
-  smart: "SmaRT",
-  global: "Global average",
-  weighted: "Weighted average",
-  globalSmart: "Global SmaRT",
-  noData: "no data",
-  list: (items: string[]) => items.join("; "),
-  corridorTitle: (corridor: string, amount: number) => `${corridor}: total cost of sending USD ${amount}, by quarter`,
-  globalTitle: (amount: number) => `Global cost of sending USD ${amount}, by quarter`,
-  historyDesc: (first: string, last: string, series: string) =>
-    `Total cost in percent of the amount sent, each quarter from ${first} to ${last}, with the 3 % target and the 5 % ceiling drawn as lines; the band above 5 % is shaded. ${series}`,
-  seriesDesc: (name: string, values: string) => `${name}: ${values}.`,
-  quotesTitle: (corridor: string, amount: string) => `${corridor}: total cost of each option for ${amount}`,
-  quotesDesc: (n: number, below: number, above: number, list: string) =>
-    `${n} options, as bars of their total cost in percent of the amount sent, with the 3 % target and the 5 % ceiling drawn as lines. ${below} meet the 3 % target; ${above} cost more than 5 %. ${list}`,
-  noOptions: "No option for this question.",
-  verdict: { below_3: "meets the 3 % target", "3_to_5": "between 3 % and 5 %", above_5: "above 5 %" } satisfies Record<SdgVerdict, string>,
-};
-export type ChartWords = typeof en;
+/** A sum of money as "USD 200" in the chart's language, its digits exactly those of the decimal string. */
+export function amountLabel(lang: string, amount: string, currency: string): string {
+  const decimals = amount.split(".")[1]?.length ?? 0;
+  return numberFormat(lang, { style: "currency", currency, currencyDisplay: "code", minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(amount);
+}
 
-const es: ChartWords = {
-  target: "meta del 3 % (ODS 10.c)",
-  ceiling: "techo del 5 %",
-  aboveBand: "más del 5 %",
-  average: "Promedio del corredor",
-  smart: "SmaRT",
-  global: "Promedio mundial",
-  weighted: "Promedio ponderado",
-  globalSmart: "SmaRT mundial",
-  noData: "sin datos",
-  list: (items) => items.join("; "),
-  corridorTitle: (corridor, amount) => `${corridor}: costo total de enviar USD ${amount}, por trimestre`,
-  globalTitle: (amount) => `Costo mundial de enviar USD ${amount}, por trimestre`,
-  historyDesc: (first, last, series) =>
-    `Costo total en porcentaje del monto enviado, cada trimestre de ${first} a ${last}, con la meta del 3 % y el techo del 5 % como líneas; la franja por encima del 5 % está sombreada. ${series}`,
-  seriesDesc: (name, values) => `${name}: ${values}.`,
-  quotesTitle: (corridor, amount) => `${corridor}: costo total de cada opción para ${amount}`,
-  quotesDesc: (n, below, above, list) =>
-    `${n} opciones, como barras de su costo total en porcentaje del monto enviado, con la meta del 3 % y el techo del 5 % como líneas. ${below} cumplen la meta del 3 %; ${above} cuestan más del 5 %. ${list}`,
-  noOptions: "Ninguna opción para esta pregunta.",
-  verdict: { below_3: "cumple la meta del 3 %", "3_to_5": "entre el 3 % y el 5 %", above_5: "más del 5 %" },
-};
+type Anchor = "start" | "middle" | "end";
 
-const fr: ChartWords = {
-  target: "cible de 3 % (ODD 10.c)",
-  ceiling: "plafond de 5 %",
-  aboveBand: "plus de 5 %",
-  average: "Moyenne du corridor",
-  smart: "SmaRT",
-  global: "Moyenne mondiale",
-  weighted: "Moyenne pondérée",
-  globalSmart: "SmaRT mondial",
-  noData: "pas de données",
-  list: (items) => items.join(" ; "),
-  corridorTitle: (corridor, amount) => `${corridor} : coût total d’un envoi de ${amount} USD, par trimestre`,
-  globalTitle: (amount) => `Coût mondial d’un envoi de ${amount} USD, par trimestre`,
-  historyDesc: (first, last, series) =>
-    `Coût total en pourcentage du montant envoyé, chaque trimestre de ${first} à ${last}, avec la cible de 3 % et le plafond de 5 % tracés en lignes ; la bande au-dessus de 5 % est ombrée. ${series}`,
-  seriesDesc: (name, values) => `${name} : ${values}.`,
-  quotesTitle: (corridor, amount) => `${corridor} : coût total de chaque option pour ${amount}`,
-  quotesDesc: (n, below, above, list) =>
-    `${n} options, en barres de leur coût total en pourcentage du montant envoyé, avec la cible de 3 % et le plafond de 5 % tracés en lignes. ${below} respectent la cible de 3 % ; ${above} coûtent plus de 5 %. ${list}`,
-  noOptions: "Aucune option pour cette question.",
-  verdict: { below_3: "respecte la cible de 3 %", "3_to_5": "entre 3 % et 5 %", above_5: "plus de 5 %" },
-};
+const VERDICT_KEYS: Record<SdgVerdict, ChartKey> = { below_3: "verdict.below_3", "3_to_5": "verdict.3_to_5", above_5: "verdict.above_5" };
 
-export const chartWords: Record<ChartLang, ChartWords> = { en, es, fr };
+export class ChartWords {
+  readonly lang: Lang;
+  readonly rtl: boolean;
+  private readonly compiled = new Map<string, IntlMessageFormat>();
+
+  constructor(lang: Lang) {
+    this.lang = lang;
+    this.rtl = rightToLeft.has(lang);
+  }
+
+  private formatter(lang: Lang, key: ChartKey): IntlMessageFormat {
+    const id = `${lang} ${key}`;
+    let f = this.compiled.get(id);
+    if (!f) this.compiled.set(id, (f = new IntlMessageFormat(chartCatalogs[lang][key], lang)));
+    return f;
+  }
+
+  /** The message in the chart's language (else in English), its string values isolated. */
+  text(key: ChartKey, values: Record<string, string | number> = {}): string {
+    const isolated = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? isolate(v) : v]));
+    if (chartCatalogs[this.lang][key]) {
+      try {
+        return String(this.formatter(this.lang, key).format(isolated));
+      } catch {
+        // A broken message of a catalog: English below.
+      }
+    }
+    return String(this.formatter("en", key).format(isolated));
+  }
+
+  percent(percent: string, decimals = 2): string {
+    return percentLabel(this.lang, percent, decimals);
+  }
+
+  amount(amount: string, currency: string): string {
+    return amountLabel(this.lang, amount, currency);
+  }
+
+  /** The 3 % and 5 % lines as this language writes them: the messages' {target} and {ceiling}. */
+  get lines(): { target: string; ceiling: string } {
+    return { target: percentLabel(this.lang, `${SDG_TARGET_PERCENT}`, 0), ceiling: percentLabel(this.lang, `${SDG_CEILING_PERCENT}`, 0) };
+  }
+
+  verdict(v: SdgVerdict): string {
+    return this.text(VERDICT_KEYS[v], this.lines);
+  }
+
+  /** A value alone in a label (a name, a percent): isolated in a right-to-left chart, so its own direction holds. */
+  value(s: string): string {
+    return this.rtl ? isolate(s) : s;
+  }
+
+  /**
+   * A label's text-anchor for the side it is placed on, in drawing terms (`end`: its right edge at
+   * x). A right-to-left text starts at its right edge, so start and end swap.
+   */
+  anchor(side: Anchor): Anchor {
+    if (!this.rtl || side === "middle") return side;
+    return side === "start" ? "end" : "start";
+  }
+}
+
+const cache = new Map<Lang, ChartWords>();
+
+export function chartWords(lang: Lang): ChartWords {
+  let w = cache.get(lang);
+  if (!w) cache.set(lang, (w = new ChartWords(lang)));
+  return w;
+}
 
 /** The verdicts' colours, the widget's own (widget/styles.ts). */
 export const VERDICT_COLOURS: Record<SdgVerdict, string> = { below_3: "#1b7a3a", "3_to_5": "#8a5a00", above_5: "#b00020" };

@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { parseCorridorId, type CorridorId } from "../domain/countries.ts";
 import { named } from "../http/api-routes.ts";
 import { badRequest } from "../http/problem.ts";
+import { LANGUAGE_TAG } from "../../widget/languages.ts";
 
 export const corridorParams = z.object({
   corridor: z.string().check(
@@ -48,3 +49,10 @@ export const adminErrorResponses = {
   401: problem("Missing or wrong bearer token"),
   415: problem("The body is not JSON"),
 };
+
+/**
+ * A `lang` parameter: a BCP 47 tag, loosely checked (a malformed one is a 400 naming the field);
+ * which language it means is widget/languages.ts's lookup, with its fallback (pt-BR → pt).
+ */
+export const languageTag = (description: string) =>
+  z.optional(z.string().check(z.maxLength(35), z.regex(LANGUAGE_TAG, "must be a language tag such as ar or pt-BR"), z.meta({ description, example: "ar" })));

@@ -20,6 +20,11 @@ let apiKey: string;
 /** A language's catalog as the repository holds it (every key is there: test/node/i18n-catalogs.test.ts). */
 const catalog = async (lang: Lang) => JSON.parse(await readFile(new URL(`../../widget/messages/${lang}.json`, import.meta.url), "utf8")) as Record<MessageKey, string>;
 
+/** The charts' catalog of a language (src/charts/messages/<lang>.json). */
+const chartCatalog = async (lang: Lang) => JSON.parse(await readFile(new URL(`../../src/charts/messages/${lang}.json`, import.meta.url), "utf8")) as Record<string, string>;
+/** A message's longest run of literal words, its {arguments} left out. */
+const longestLiteral = (message: string) => message.split(/\{[a-z]+\}/).map((s) => s.trim()).sort((a, b) => b.length - a.length)[0]!;
+
 /** The zeros of the decimal digit sets the widget's languages write (Latin, Arabic-Indic, Extended Arabic-Indic, Devanagari, Bengali). */
 const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6];
 /** The digits of a shown amount, in Latin digits, whatever script wrote them; separators and symbols dropped. */
@@ -40,7 +45,7 @@ async function open(path: string, options: { width?: number; locale?: string } =
   return { page, problems, close: () => context.close() };
 }
 
-/** Results in, and the charts' images loaded (a chart asked in a language the API lacks would be a 400). */
+/** Results in, and the charts' images done loading. */
 async function settled(page: Page) {
   await page.waitForFunction(() => {
     const el = document.querySelector("tenc-compare");
@@ -130,6 +135,14 @@ describe("The widget in twelve languages (Chromium, 360 px)", () => {
     expect(s.clipped).toEqual([]);
     expect(s.pageScroll).toBeLessThanOrEqual(0);
     expect(s.hostScroll).toBeLessThanOrEqual(0);
+    // The charts are asked in the visitor's language, and answer in it.
+    const charts = await page.evaluate(() => [...document.querySelector("tenc-compare")!.shadowRoot!.querySelectorAll("img.chart")].map((i) => (i as HTMLImageElement).src));
+    for (const src of charts) expect(new URL(src).searchParams.get("lang")).toBe(lang);
+    const bars = await (await fetch(charts.find((src) => src.includes("/quotes.svg"))!, { headers: { "x-api-key": apiKey } })).text();
+    expect(bars).toContain(` lang="${lang}"`);
+    expect(bars).toContain(longestLiteral((await chartCatalog(lang)).quotesTitle!));
+    if (lang !== "en") expect(bars).not.toContain("total cost of each option");
+    expect(bars.includes(' direction="rtl"')).toBe(rightToLeft.has(lang));
     await page.screenshot({ path: `test-artifacts/i18n/${lang}.png`, fullPage: true });
     expect(problems).toEqual([]);
     await close();

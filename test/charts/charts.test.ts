@@ -5,8 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminCall, call, json, product, putProvider, putRate } from "../helpers.ts";
-import { all, hasClass, num, parseSvg, yOfPercent } from "./svg-xml.ts";
+import { all, hasClass, num, parseSvg, plain, yOfPercent } from "./svg-xml.ts";
 import { RPW_HEADER, rpwRow } from "./rpw-rows.ts";
+import { percentLabel } from "../../src/charts/words.ts";
 
 const EVIL = `<script>alert(1)</script><img src=x onerror=alert(2)>&amp;"'`;
 // 2019Q3 has no rows: a gap. Four firms a quarter, so SmaRT (three cheapest) exists.
@@ -75,8 +76,9 @@ describe("GET /v1/stats/corridors/{corridor}/history.svg", () => {
     const [band] = all(root, hasClass("band-above-5"));
     expect(Math.abs(num(band!, "y") + num(band!, "height") - y(5))).toBeLessThanOrEqual(0.5);
     const labels = all(root, (e) => e.name === "text").map((t) => t.text);
-    expect(labels).toContain("3 % target (SDG 10.c)");
-    expect(labels).toContain("5 % ceiling");
+    // Intl writes English percents without a space; the lines' figures are isolated inside the words.
+    expect(labels.map(plain)).toContain("3% target (SDG 10.c)");
+    expect(labels.map(plain)).toContain("5% ceiling");
   });
 
   it("Should leave a gap where a quarter has no data, with its place kept on the time axis", async () => {
@@ -96,15 +98,16 @@ describe("GET /v1/stats/corridors/{corridor}/history.svg", () => {
     const title = (r: typeof en) => all(r, (e) => e.name === "title")[0]!.text;
     const desc = (r: typeof en) => all(r, (e) => e.name === "desc")[0]!.text;
     expect(en.attributes.role).toBe("img");
-    expect(title(en)).toBe("DEU-TUR: total cost of sending USD 200, by quarter");
-    expect(desc(en)).toContain("2019Q3 no data");
+    // The corridor and the amount are isolated (FSI … PDI); Intl writes the amount.
+    expect(title(en)).toBe("\u2068DEU-TUR\u2069: total cost of sending \u2068USD\u00a0200\u2069, by quarter");
+    expect(plain(desc(en))).toContain("2019Q3 no data");
     const es = (await svg("/v1/stats/corridors/DEU-TUR/history.svg?lang=es")).root;
-    expect(title(es)).toContain("costo total de enviar USD 200");
-    expect(desc(es)).toContain("2019Q3 sin datos");
+    expect(plain(title(es))).toContain("costo total de enviar 200\u00a0USD");
+    expect(plain(desc(es))).toContain("2019Q3 sin datos");
     const fr = (await svg("/v1/stats/corridors/DEU-TUR/history.svg?lang=fr&amount=500")).root;
-    expect(title(fr)).toContain("coût total d’un envoi de 500 USD");
-    // French writes a decimal comma.
-    expect(desc(fr)).toMatch(/2019Q1 \d+,\d{2} %/);
+    expect(plain(title(fr))).toContain("coût total d’un envoi de 500\u00a0USD");
+    // French writes a decimal comma and a no-break space.
+    expect(plain(desc(fr))).toMatch(/2019Q1 \d+,\d{2}\u00a0%/);
   });
 
   it("Should be cacheable like the JSON routes: an ETag, and 304 when it is sent back", async () => {
@@ -127,7 +130,7 @@ describe("GET /v1/stats/corridors/{corridor}/history.svg", () => {
 
   it("Should answer a bad language, amount or corridor with a problem naming the field, and 404 without statistics", async () => {
     for (const [path, field] of [
-      ["/v1/stats/corridors/DEU-TUR/history.svg?lang=de", "lang"],
+      ["/v1/stats/corridors/DEU-TUR/history.svg?lang=!!", "lang"],
       ["/v1/stats/corridors/DEU-TUR/history.svg?amount=300", "amount"],
       ["/v1/stats/corridors/nowhere/history.svg", "corridor"],
     ] as const) {
@@ -153,7 +156,7 @@ describe("GET /v1/stats/global/history.svg", () => {
         expect(Math.abs(num(smart, "cy") - y(Number(global.globalSmartPercent)))).toBeLessThanOrEqual(0.5);
       }
     }
-    expect(all(root, (e) => e.name === "title")[0]!.text).toBe("Global cost of sending USD 200, by quarter");
+    expect(plain(all(root, (e) => e.name === "title")[0]!.text)).toBe("Global cost of sending USD\u00a0200, by quarter");
   });
 });
 
@@ -197,7 +200,7 @@ describe("GET /v1/corridors/{corridor}/quotes.svg", () => {
     const none = await call("/v1/corridors/USA-MEX/quotes.svg?lang=es");
     expect(none.status).toBe(400);
     expect(await none.text()).toContain("amount");
-    const lang = await call("/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=xx");
+    const lang = await call("/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=x_1!");
     expect(lang.status).toBe(400);
     expect(await lang.text()).toContain("lang");
     expect((await call("/v1/corridors/FRA-SEN/quotes.svg?amount=200")).status).toBe(404);
@@ -237,5 +240,125 @@ describe("GET /stats", () => {
     expect((await call("/stats?lang=de")).status).toBe(400);
     expect((await call("/stats?period=2019Q5")).status).toBe(400);
     expect((await call("/stats?period=2001Q1")).status).toBe(404);
+  });
+});
+
+describe("the charts in the widget's twelve languages", () => {
+  // A phrase each language's history title holds (written out here, not read from the catalogs), and English's.
+  const BY_QUARTER: Record<string, string> = {
+    en: "by quarter",
+    es: "por trimestre",
+    fr: "par trimestre",
+    pt: "por trimestre",
+    ar: "حسب الربع",
+    ur: "سہ ماہی وار",
+    hi: "तिमाही के अनुसार",
+    bn: "ত্রৈমাসিক অনুযায়ী",
+    ne: "त्रैमासिक रूपमा",
+    tl: "bawat quarter",
+    vi: "theo quý",
+    sw: "kwa robo mwaka",
+  };
+  const title = (r: ReturnType<typeof parseSvg>) => all(r, (e) => e.name === "title")[0]!.text;
+  const desc = (r: ReturnType<typeof parseSvg>) => all(r, (e) => e.name === "desc")[0]!.text;
+  const digits = (s: string, zero: number) => s.replace(/[0-9]/g, (d) => String.fromCodePoint(zero + Number(d)));
+  /**
+   * A percent label as each locale writes it, built by hand from the rounded figure. (workerd's ICU,
+   * like Chromium's, has no Nepali data: Nepali charts write Latin digits, as the widget does there.)
+   */
+  const percentIn: Record<string, (fixed: string) => string> = {
+    en: (f) => `${f}%`,
+    hi: (f) => `${f}%`,
+    bn: (f) => `${digits(f, 0x9e6)}%`,
+    ar: (f) => `${f}\u200e%\u200e`,
+    fr: (f) => `${f.replace(".", ",")}\u00a0%`,
+    pt: (f) => `${f.replace(".", ",")}%`,
+  };
+
+  it.for(Object.keys(BY_QUARTER))("Should say %s's words in the history chart's title, description and labels, and no English", async (lang) => {
+    const { root } = await svg(`/v1/stats/corridors/DEU-TUR/history.svg?lang=${lang}`);
+    expect(root.attributes.lang).toBe(lang);
+    expect(plain(title(root))).toContain(BY_QUARTER[lang]);
+    const labels = all(root, (e) => e.name === "text").map((t) => plain(t.text));
+    if (lang !== "en") {
+      expect(title(root)).not.toContain("total cost");
+      expect(desc(root)).not.toContain("Total cost");
+      expect(desc(root)).not.toContain("no data");
+      expect(labels.join(" ")).not.toMatch(/\btarget \(SDG|ceiling|Corridor average/);
+      const global = (await svg(`/v1/stats/global/history.svg?lang=${lang}`)).root;
+      expect(plain(title(global))).toContain(BY_QUARTER[lang]);
+      expect(all(global, (e) => e.name === "text").map((t) => t.text).join(" ")).not.toMatch(/Global average|Weighted average|\btarget \(SDG/);
+    }
+    // Every figure inside the description is the chart's own language's, not English's.
+    expect(labels.some((l) => l.includes("10.c"))).toBe(true);
+  });
+
+  it.for(Object.keys(percentIn))("Should write %s percent labels from the exact figures, in the locale's digits", async (lang) => {
+    const answer = await json(await call("/v1/corridors/USA-MEX/quotes?amount=200"));
+    const { root } = await svg(`/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=${lang}`);
+    const bars = all(root, hasClass("bar"));
+    answer.quotes.forEach((q: any, i: number) => {
+      const [whole, fraction = ""] = q.totalCost.percent.split(".");
+      expect(fraction.length).toBeGreaterThan(2);
+      const label = all(bars[i]!, (e) => e.name === "text")[1]!.text;
+      // Rounded half to even to two decimals by hand (the service's Decimal): the label is that exact string in the locale's way.
+      const kept = BigInt(whole + fraction.slice(0, 2));
+      const rest = fraction.slice(2);
+      const up = rest[0]! > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || kept % 2n === 1n));
+      const rounded = (kept + (up ? 1n : 0n)).toString().padStart(3, "0");
+      expect(plain(label)).toBe(percentIn[lang]!(`${rounded.slice(0, -2)}.${rounded.slice(-2)}`));
+    });
+    const ticks = all(root, hasClass("line-3"));
+    expect(ticks).toHaveLength(1);
+  });
+
+  it("Should round a percent label with Decimal and let Intl write the rounded string, never a float", () => {
+    // 1.015 is 1.01499… as a float; half to even keeps 1.005 at 1.00.
+    expect(percentLabel("en", "1.015")).toBe("1.02%");
+    expect(percentLabel("en", "1.005")).toBe("1.00%");
+    expect(percentLabel("bn", "1.015")).toBe("১.০২%");
+    expect(percentLabel("hi", "123456789012345678.125")).toBe("1,23,45,67,89,01,23,45,678.12%");
+    expect(percentLabel("en", "123456789012345678.125")).toBe("123,456,789,012,345,678.12%");
+    expect(percentLabel("fr", "7.1234")).toBe("7,12\u00a0%");
+  });
+
+  it("Should write the 3 % line's figure in Bengali digits in a Bengali chart, Latin in a Hindi one", async () => {
+    const bn = all((await svg("/v1/stats/corridors/DEU-TUR/history.svg?lang=bn")).root, (e) => e.name === "text").map((t) => plain(t.text));
+    expect(bn).toContain("৩% লক্ষ্য (SDG 10.c)");
+    const hi = all((await svg("/v1/stats/corridors/DEU-TUR/history.svg?lang=hi")).root, (e) => e.name === "text").map((t) => plain(t.text));
+    expect(hi).toContain("3% का लक्ष्य (SDG 10.c)");
+  });
+
+  it.for(["ar", "ur"])("Should draw a %s chart right to left, its values isolated and its names still only text", async (lang) => {
+    const { root, text } = await svg(`/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=${lang}`);
+    expect(root.attributes.direction).toBe("rtl");
+    expect(title(root)).toMatch(/^\u2068USA-MEX\u2069/);
+    const cheap = all(root, (e) => e.name === "text" && e.text.includes("Cheap Co"))[0]!;
+    // The names' column ends at its right edge: in a right-to-left text that edge is where it starts.
+    expect(cheap.text).toBe("\u2068Cheap Co\u2069");
+    expect(cheap.attributes["text-anchor"]).toBe("start");
+    expect(desc(root)).toContain(`\u2068${EVIL}\u2069`);
+    expect(text).not.toContain("<script");
+    const history = (await svg(`/v1/stats/corridors/DEU-TUR/history.svg?lang=${lang}`)).root;
+    expect(history.attributes.direction).toBe("rtl");
+    expect(all(history, hasClass("tick")).every((t) => all(t, (e) => e.name === "text")[0]!.attributes["text-anchor"] === "start")).toBe(true);
+    const en = (await svg("/v1/corridors/USA-MEX/quotes.svg?amount=200")).root;
+    expect(en.attributes.direction).toBeUndefined();
+    expect(all(en, (e) => e.name === "text" && e.text === "Cheap Co")[0]!.attributes["text-anchor"]).toBe("end");
+  });
+
+  it("Should fall back per BCP 47 as /embed does: pt-BR → pt, zz → en, and answer a malformed tag with a problem naming lang", async () => {
+    const pt = (await svg("/v1/stats/corridors/DEU-TUR/history.svg?lang=pt-BR")).root;
+    expect(pt.attributes.lang).toBe("pt");
+    expect(plain(title(pt))).toContain("por trimestre");
+    const zz = (await svg("/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=zz")).root;
+    expect(zz.attributes.lang).toBe("en");
+    expect(plain(title(zz))).toContain("total cost of each option");
+    for (const path of ["/v1/stats/corridors/DEU-TUR/history.svg?lang=!!", "/v1/stats/global/history.svg?lang=!!", "/v1/corridors/USA-MEX/quotes.svg?amount=200&lang=!!"]) {
+      const res = await call(path);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(await res.text()).toContain("lang");
+    }
   });
 });

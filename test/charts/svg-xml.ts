@@ -18,6 +18,9 @@ export const hasClass = (name: string) => (e: XmlElement) => (e.attributes.class
 
 export const num = (e: XmlElement, attribute: string) => Number(e.attributes[attribute]);
 
+/** A chart's text without the Unicode isolates round its values (FSI U+2068, PDI U+2069). */
+export const plain = (s: string) => s.replace(/[\u2068\u2069]/g, "");
+
 /**
  * The y coordinate of a percent, as the y axis's labels say: two labelled grid lines give the
  * scale, which must then hold for every other label.
@@ -25,7 +28,7 @@ export const num = (e: XmlElement, attribute: string) => Number(e.attributes[att
 export function yOfPercent(svg: XmlElement): (percent: number) => number {
   const ticks = all(svg, hasClass("tick")).map((g) => {
     const line = all(g, (e) => e.name === "line")[0]!;
-    const label = all(g, (e) => e.name === "text")[0]!.text;
+    const label = plain(all(g, (e) => e.name === "text")[0]!.text);
     return { percent: Number(label.replace(/\s*%$/, "").replace(",", ".")), y: num(line, "y1") };
   });
   if (ticks.length < 3) throw new Error("fewer than 3 ticks on the y axis");

@@ -15,9 +15,20 @@ import { acceptedLanguages, autonyms, languages, lookup, resolveLanguage, type L
 
 const root = join(import.meta.dirname, "..", "..");
 const messagesDir = join(root, "widget", "messages");
-const read = (file: string) => JSON.parse(readFileSync(join(messagesDir, file), "utf8")) as Record<string, string>;
-const catalogs = Object.fromEntries(languages.map((l) => [l, read(`${l}.json`)])) as Record<Lang, Record<string, string>>;
-const englishKeys = Object.keys(catalogs.en).sort();
+const read = (file: string, dir = messagesDir) => JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, string>;
+
+/**
+ * The two catalog sets, one format and one build step (scripts/build-widget.ts): the widget's words
+ * and the SVG charts' (the Worker formats those). Each set's code is where its keys must be used.
+ */
+const sets = [
+  { name: "widget", dir: messagesDir, code: ["widget"], others: ["reviews.json"], dotted: "verdict|speed|method|type|error|chart" },
+  { name: "charts", dir: join(root, "src", "charts", "messages"), code: ["src/charts", "src/routes/charts"], others: [], dotted: "verdict|series" },
+].map((set) => {
+  const catalogs = Object.fromEntries(languages.map((l) => [l, read(`${l}.json`, set.dir)])) as Record<Lang, Record<string, string>>;
+  return { ...set, catalogs, englishKeys: Object.keys(catalogs.en).sort() };
+});
+const catalogs = sets[0]!.catalogs;
 /** A catalog as the widget gets it: each message parsed (scripts/build-widget.ts does the same). */
 const parsed = (lang: Lang) => Object.fromEntries(Object.entries(catalogs[lang]).map(([k, m]) => [k, parse(m, { ignoreTag: true })])) as Catalog;
 
@@ -35,26 +46,25 @@ function argumentsOf(elements: MessageFormatElement[], found = { names: new Set<
   return found;
 }
 
-describe("message catalogs", () => {
+describe.for(sets)("message catalogs: $name", ({ dir, code, others, dotted, catalogs, englishKeys }) => {
   it("Should hold one catalog per language and nothing else besides the reviewers' file", () => {
-    const files = readdirSync(messagesDir).sort();
-    expect(files).toEqual([...languages.map((l) => `${l}.json`), "reviews.json"].sort());
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual([...languages.map((l) => `${l}.json`), ...others].sort());
   });
 
   it.for(languages)("Should give %s exactly the English keys", (lang) => {
     expect(Object.keys(catalogs[lang]).sort()).toEqual(englishKeys);
   });
 
-  it("Should use every key in the widget's code, and no key English lacks", () => {
-    const source = readdirSync(join(root, "widget"))
-      .filter((f) => f.endsWith(".ts"))
-      .map((f) => readFileSync(join(root, "widget", f), "utf8"))
+  it("Should use every key in its code, and no key English lacks", () => {
+    const source = code
+      .flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(root, d, f), "utf8")))
       .join("\n");
     // Where the code names a key: a call that says or shows one, or a dotted key in a table or a return.
     const called = [...source.matchAll(/\b(?:text|nodes|row|fail)\(\s*"([A-Za-z0-9_.]+)"/g)].map((m) => m[1]!);
-    const dotted = [...source.matchAll(/"((?:verdict|speed|method|type|error|chart)\.[A-Za-z0-9_]+)"/g)].map((m) => m[1]!);
-    const used = new Set([...called, ...dotted]);
-    expect(called.length).toBeGreaterThan(20);
+    const named = [...source.matchAll(new RegExp(`"((?:${dotted})\\.[A-Za-z0-9_]+)"`, "g"))].map((m) => m[1]!);
+    const used = new Set([...called, ...named]);
+    expect(called.length).toBeGreaterThan(10);
     expect(englishKeys.filter((k) => !used.has(k))).toEqual([]);
     expect([...used].filter((k) => !englishKeys.includes(k))).toEqual([]);
   });
@@ -71,8 +81,10 @@ describe("message catalogs", () => {
       }
     }
   });
+});
 
-  it("Should say for each catalog who reviewed it, machine-drafted until a speaker has", () => {
+describe("reviews", () => {
+  it("Should say for each language who reviewed its catalogs, machine-drafted until a speaker has", () => {
     const reviews = read("reviews.json") as unknown as Record<string, { status: string; reviewer?: string; date?: string }>;
     expect(Object.keys(reviews).sort()).toEqual([...languages].sort());
     for (const [lang, r] of Object.entries(reviews)) {

@@ -11,7 +11,7 @@ import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 import { amountFrom, statsQuery } from "../stats/stats-params.ts";
-import { langParam, svgContent, svgResponse } from "./svg-response.ts";
+import { chartLang, langParam, svgContent, svgResponse } from "./svg-response.ts";
 
 export const chartSize = z._default(z.enum(["large", "small"]).check(z.meta({ description: "small: a sparkline without axes or words, 180×48" })), "large");
 
@@ -27,20 +27,21 @@ const route = defineRoute({
 export function registerCorridorHistorySvgRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const corridor = corridorFrom(c.req.valid("param").corridor);
-    const { lang, size, ...query } = c.req.valid("query");
+    const { lang: tag, size, ...query } = c.req.valid("query");
+    const lang = chartLang(tag);
     const amount = amountFrom(query.amount);
     const doc = await c.var.services.stats.corridor(corridor.id);
     if (!doc || doc.periods.length === 0) throw notFound(`no statistics for corridor ${corridor.id}`);
-    const words = chartWords[lang];
+    const words = chartWords(lang);
     const stats = doc.periods.map((p) => p.amounts[`${amount}`]);
     const series: HistorySeries[] = [
-      { key: "average", name: words.average, colour: "#0b5fff", values: Object.fromEntries(stats.map((s) => [s.period, s.averageTotalCostPercent])) },
+      { key: "average", name: words.text("series.average"), colour: "#0b5fff", values: Object.fromEntries(stats.map((s) => [s.period, s.averageTotalCostPercent])) },
     ];
     // A sparkline is the average alone: two lines in 180 pixels read as one.
     if (size === "large" && stats.some((s) => s.smartPercent !== null)) {
-      series.push({ key: "smart", name: words.smart, colour: "#6a3d9a", dashed: true, values: Object.fromEntries(stats.map((s) => [s.period, s.smartPercent])) });
+      series.push({ key: "smart", name: words.text("series.smart"), colour: "#6a3d9a", dashed: true, values: Object.fromEntries(stats.map((s) => [s.period, s.smartPercent])) });
     }
     const { historyChart } = await import("../../charts/history-chart.ts");
-    return svgResponse(c, historyChart({ lang, title: words.corridorTitle(corridor.id, amount), series, small: size === "small" }));
+    return svgResponse(c, historyChart({ lang, title: words.text("corridorTitle", { corridor: corridor.id, amount: words.amount(`${amount}`, "USD") }), series, small: size === "small" }));
   });
 }

@@ -12,7 +12,7 @@ import type { AppEnv } from "../../http/services.ts";
 import { errorResponses } from "../params.ts";
 import { amountFrom, statsQuery } from "../stats/stats-params.ts";
 import { chartSize } from "./corridor-history-svg.ts";
-import { langParam, svgContent, svgResponse } from "./svg-response.ts";
+import { chartLang, langParam, svgContent, svgResponse } from "./svg-response.ts";
 
 const route = defineRoute({
   method: "get",
@@ -25,22 +25,23 @@ const route = defineRoute({
 
 export function registerGlobalHistorySvgRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
-    const { lang, size, ...query } = c.req.valid("query");
+    const { lang: tag, size, ...query } = c.req.valid("query");
+    const lang = chartLang(tag);
     const amount = amountFrom(query.amount);
     const stats = c.var.services.stats;
     const periods = (await stats.periods())?.periods ?? [];
     const docs = (await stats.globals(periods)).filter((d) => d !== null);
     if (docs.length === 0) throw notFound("no statistics yet: import RPW data first (POST /v1/admin/imports/rpw)");
     const figures = docs.map((d) => d.amounts[`${amount}`]);
-    const words = chartWords[lang];
+    const words = chartWords(lang);
     const values = (pick: (g: (typeof figures)[number]) => string | null) => Object.fromEntries(figures.map((g) => [g.period, pick(g)]));
     const series: HistorySeries[] = [
-      { key: "global", name: words.global, colour: "#0b5fff", values: values((g) => g.globalAverageTotalCostPercent) },
-      { key: "weighted", name: words.weighted, colour: "#00838f", values: values((g) => g.weightedAverageTotalCostPercent) },
-      { key: "smart", name: words.globalSmart, colour: "#6a3d9a", dashed: true, values: values((g) => g.globalSmartPercent) },
+      { key: "global", name: words.text("series.global"), colour: "#0b5fff", values: values((g) => g.globalAverageTotalCostPercent) },
+      { key: "weighted", name: words.text("series.weighted"), colour: "#00838f", values: values((g) => g.weightedAverageTotalCostPercent) },
+      { key: "smart", name: words.text("series.globalSmart"), colour: "#6a3d9a", dashed: true, values: values((g) => g.globalSmartPercent) },
     ];
     const shown = series.filter((s) => Object.values(s.values).some((v) => v !== null));
     const { historyChart } = await import("../../charts/history-chart.ts");
-    return svgResponse(c, historyChart({ lang, title: words.globalTitle(amount), series: shown, small: size === "small" }));
+    return svgResponse(c, historyChart({ lang, title: words.text("globalTitle", { amount: words.amount(`${amount}`, "USD") }), series: shown, small: size === "small" }));
   });
 }

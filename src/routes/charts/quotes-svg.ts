@@ -10,7 +10,7 @@ import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { compareQuery, type comparisonSchema } from "../compare/compare-quotes.ts";
 import { corridorParams, errorResponses } from "../params.ts";
-import { langParam, svgContent, svgResponse } from "./svg-response.ts";
+import { chartLang, langParam, svgContent, svgResponse } from "./svg-response.ts";
 
 const route = defineRoute({
   method: "get",
@@ -27,14 +27,14 @@ type Comparison = z.output<typeof comparisonSchema>;
 
 async function chartOf(answer: Comparison, lang: ChartLang): Promise<string> {
   const { quotesChart } = await import("../../charts/quotes-chart.ts");
-  const words = chartWords[lang];
+  const words = chartWords(lang);
   // The product's name only where it tells a provider's options apart.
   const products = new Map<string, number>();
   for (const q of answer.quotes) products.set(q.provider.id, (products.get(q.provider.id) ?? 0) + 1);
   const name = (q: Comparison["quotes"][number]) => (products.get(q.provider.id)! > 1 ? `${q.provider.name} (${q.product})` : q.provider.name);
   return quotesChart({
     lang,
-    title: words.quotesTitle(answer.corridor, `${answer.amount.amount} ${answer.amount.currency}`),
+    title: words.text("quotesTitle", { corridor: answer.corridor, amount: words.amount(answer.amount.amount, answer.amount.currency) }),
     bars: answer.quotes.map((q) => ({ name: name(q), totalCostPercent: q.totalCost.percent, verdict: q.sdg })),
   });
 }
@@ -42,7 +42,7 @@ async function chartOf(answer: Comparison, lang: ChartLang): Promise<string> {
 export function registerQuotesSvgRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const url = new URL(c.req.url);
-    const lang = c.req.valid("query").lang;
+    const lang = chartLang(c.req.valid("query").lang);
     url.pathname = url.pathname.replace(/\.svg$/, "");
     url.searchParams.delete("lang");
     // No client address and no key: the outer request was the one counted by the rate limits.

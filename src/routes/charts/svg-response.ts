@@ -5,9 +5,14 @@
  */
 import * as z from "zod/mini";
 import type { Context } from "hono";
-import { chartLangs } from "../../charts/words.ts";
+import { languages, lookup, type Lang } from "../../../widget/languages.ts";
+import { languageTag } from "../params.ts";
 
-export const langParam = z._default(z.enum(chartLangs).check(z.meta({ description: "The language of the chart's words: en, es or fr" })), "en");
+/** As /embed's: a malformed tag is a 400, a well-formed one falls back per BCP 47 (pt-BR → pt), else English. */
+export const langParam = languageTag(`The language of the chart's words, a BCP 47 tag: one of ${languages.join(", ")}, or a tag that falls back to one (pt-BR → pt), else English`);
+
+/** The language a chart speaks for its `lang` parameter. */
+export const chartLang = (tag: string | undefined): Lang => (tag ? lookup(tag) : null) ?? "en";
 
 export const svgContent = { "image/svg+xml": { schema: z.string() } };
 

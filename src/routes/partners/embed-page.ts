@@ -9,20 +9,14 @@ import { html } from "hono/html";
 import { payOutMethods, positiveDecimalString } from "../../domain/schemas.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
-import { corridorFrom, errorResponses } from "../params.ts";
+import { corridorFrom, errorResponses, languageTag } from "../params.ts";
 import { FAVICON_PATH } from "./favicon.ts";
-import { acceptedLanguages, languages, LANGUAGE_TAG, resolveLanguage, rightToLeft } from "../../../widget/languages.ts";
+import { acceptedLanguages, languages, resolveLanguage, rightToLeft } from "../../../widget/languages.ts";
 
 const query = z.strictObject({
   corridor: z.string().check(z.minLength(1), z.maxLength(20), z.meta({ description: "SRC-DST, as in /v1/corridors", example: "USA-MEX" })),
   amount: z.optional(positiveDecimalString.check(z.meta({ description: "Pre-filled amount", example: "200" }))),
-  lang: z.optional(
-    z.string().check(
-      z.maxLength(35),
-      z.regex(LANGUAGE_TAG, "must be a language tag such as ar or pt-BR"),
-      z.meta({ description: `A BCP 47 language tag: one of ${languages.join(", ")}, or a tag that falls back to one (pt-BR → pt), else English. Without it, the browser's Accept-Language decides.`, example: "ar" }),
-    ),
-  ),
+  lang: languageTag(`A BCP 47 language tag: one of ${languages.join(", ")}, or a tag that falls back to one (pt-BR → pt), else English. Without it, the browser's Accept-Language decides.`),
   mode: z._default(z.enum(["send", "receive"]).check(z.meta({ description: "send: `amount` is what is sent; receive: what the recipient gets" })), "send"),
   payOut: z.optional(z.enum(payOutMethods)),
 });

@@ -1,9 +1,11 @@
 /**
  * @module
- * The words of the regulators' page, in the charts' languages.
+ * The words of the regulators' page, in English, Spanish and French (its charts speak these and more).
  */
-import type { ChartLang } from "../../charts/words.ts";
 import type { SdgVerdict } from "../../domain/sdg.ts";
+
+export const pageLangs = ["en", "es", "fr"] as const;
+export type PageLang = (typeof pageLangs)[number];
 
 const en = {
   title: "Remittance costs against the SDG 10.c target",
@@ -102,4 +104,4 @@ const fr: PageWords = {
   none: "Pas encore de statistiques : un opérateur importe d’abord les données RPW (POST /v1/admin/imports/rpw).",
 };
 
-export const pageWords: Record<ChartLang, PageWords> = { en, es, fr };
+export const pageWords: Record<PageLang, PageWords> = { en, es, fr };

@@ -7,18 +7,19 @@
  */
 import { html } from "hono/html";
 import * as z from "zod/mini";
-import { percentLabel, type ChartLang } from "../../charts/words.ts";
+import { percentLabel } from "../../charts/words.ts";
 import { countryName } from "../../domain/countries.ts";
 import type { CorridorStats, GlobalStats } from "../../domain/statistics.ts";
 import type { SdgVerdict } from "../../domain/sdg.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
-import { langParam } from "../charts/svg-response.ts";
 import { errorResponses } from "../params.ts";
 import { amountFrom, periodFrom, statsQuery } from "../stats/stats-params.ts";
 import { latestPeriod } from "../../domain/period.ts";
 import { notFound } from "../../http/problem.ts";
-import { pageWords, type PageWords } from "./stats-page-words.ts";
+import { pageLangs, pageWords, type PageLang, type PageWords } from "./stats-page-words.ts";
+
+const langParam = z._default(z.enum(pageLangs).check(z.meta({ description: "The language of the page's words: en, es or fr" })), "en");
 
 const route = defineRoute({
   method: "get",
@@ -41,9 +42,9 @@ function aboveFirst(a: CorridorStats, b: CorridorStats): number {
   return rankOf(a) - rankOf(b) || Number(b.averageTotalCostPercent ?? -1) - Number(a.averageTotalCostPercent ?? -1) || (a.corridor < b.corridor ? -1 : 1);
 }
 
-const pct = (lang: ChartLang, t: PageWords, v: string | null) => (v === null ? t.notDefined : percentLabel(lang, v));
+const pct = (lang: PageLang, t: PageWords, v: string | null) => (v === null ? t.notDefined : percentLabel(lang, v));
 
-function corridorRow(s: CorridorStats, lang: ChartLang, t: PageWords, amount: number) {
+function corridorRow(s: CorridorStats, lang: PageLang, t: PageWords, amount: number) {
   const history = `/v1/stats/corridors/${s.corridor}/history`;
   const verdict = s.sdg ? html`<span class="verdict">${t.verdicts[s.sdg]}</span>` : html`<span class="verdict none">${t.noVerdict}</span>`;
   return html`<tr class="sdg-${s.sdg ?? "none"}" id="row-${s.corridor}">
@@ -57,7 +58,7 @@ function corridorRow(s: CorridorStats, lang: ChartLang, t: PageWords, amount: nu
 </tr>`;
 }
 
-function globalFigures(g: GlobalStats, lang: ChartLang, t: PageWords) {
+function globalFigures(g: GlobalStats, lang: PageLang, t: PageWords) {
   const figure = (term: string, value: string | number) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
   return html`<dl class="figures">
 ${figure(t.globalAverage, pct(lang, t, g.globalAverageTotalCostPercent))}
@@ -68,10 +69,10 @@ ${figure(t.services, g.services)}
 </dl>`;
 }
 
-function choices(lang: ChartLang, amount: number, t: PageWords, period: string | undefined) {
-  const link = (l: ChartLang, a: number, text: string, current: boolean) =>
+function choices(lang: PageLang, amount: number, t: PageWords, period: string | undefined) {
+  const link = (l: PageLang, a: number, text: string, current: boolean) =>
     html`<a href="/stats?lang=${l}&amp;amount=${a}${period ? `&period=${period}` : ""}"${current ? html` aria-current="true"` : ""}>${text}</a>`;
-  const names: Record<ChartLang, string> = { en: "English", es: "Español", fr: "Français" };
+  const names: Record<PageLang, string> = { en: "English", es: "Español", fr: "Français" };
   return html`<nav class="choices" aria-label="${t.amount} / ${t.language}">
 <span>${t.amount}: ${[200, 500].map((a, i) => html`${i ? " · " : ""}${link(lang, a, `USD ${a}`, a === amount)}`)}</span>
 <span>${t.language}: ${(["en", "es", "fr"] as const).map((l, i) => html`${i ? " · " : ""}<span lang="${l}">${link(l, amount, names[l], l === lang)}</span>`)}</span>
