@@ -323,7 +323,11 @@ class TencCompare extends HTMLElement {
     const c = this.comparison;
     // The live region: what a screen reader says when an answer arrives (the count, or that there is none).
     const found = c ? (c.quotes.length ? `${t.text("count", { n: c.quotes.length })}.` : t.text("none")) : "";
-    this.status.textContent = this.loading ? t.text("loading") : c ? `${found} ${t.text("asOf", { when: dateTime(lang, c.asOf), ago: ago(lang, c.asOf) })}` : "";
+    // "Prices as of" the newest price's observation, not the answer's asOf (when the corridor's data
+    // last changed: a restart's seeding made 2019 survey prices read as minutes old).
+    const newest = c?.quotes.reduce<string | undefined>((a, q) => (a === undefined || Date.parse(q.observedAt) > Date.parse(a) ? q.observedAt : a), undefined);
+    const asOf = newest ? ` ${t.text("asOf", { when: dateTime(lang, newest), ago: ago(lang, newest) })}` : "";
+    this.status.textContent = this.loading ? t.text("loading") : c ? `${found}${asOf}` : "";
     this.list.replaceChildren(...(c?.quotes ?? []).map((q, i) => this.quoteItem(q, i + 1)));
     this.footer.replaceChildren(...(c ? this.freshness(c) : []));
     this.pictures.replaceChildren(...this.charts());

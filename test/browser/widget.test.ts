@@ -202,6 +202,21 @@ describe("<tenc-compare> in Chromium", () => {
     await fresh.close();
   });
 
+  it("Should date the prices by the newest price's observation, not by when the corridor's data was written", async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000 - 3_600_000).toISOString();
+    expect((await worker.admin("PUT", "/v1/admin/rates/CAD/PHP", { rate: "41", asOf: threeDaysAgo, source: "ECB" })).status).toBe(200);
+    const cad = { ...product("account", "40.5", "2.00", "bank_account"), sendCurrency: "CAD", receiveCurrency: "PHP", observedAt: threeDaysAgo };
+    expect((await worker.admin("PUT", "/v1/admin/corridors/CAN-PHL/quotes/alpha-remit", { provider: { name: "Alpha Remit", type: "mto" }, products: [cad] })).status).toBe(200);
+    for (let tries = 0; (await fetch(`${worker.origin}/v1/corridors/CAN-PHL/quotes?amount=200`)).status !== 200; tries++) {
+      if (tries > 50) throw new Error("the CAN-PHL corridor never showed");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const page = await open('corridor="CAN-PHL" amount="200" lang="en"');
+    // The values sit in Unicode isolates (U+2068 … U+2069).
+    expect((await shown(page)).status).toMatch(/^1 option\. Prices as of .+\(\u20683 days ago\u2069\)\.$/);
+    await page.close();
+  });
+
   it("Should answer the reverse question: what to send for the recipient to get an amount", async () => {
     const page = await open('corridor="USA-MEX" amount="200" lang="en"');
     const root = page.locator("tenc-compare");
