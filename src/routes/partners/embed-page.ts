@@ -6,7 +6,7 @@
  */
 import * as z from "zod/mini";
 import { html } from "hono/html";
-import { payOutMethods, positiveDecimalString } from "../../domain/schemas.ts";
+import { AMOUNT_RULE, amountString, payOutMethods } from "../../domain/schemas.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, errorResponses } from "../params.ts";
@@ -15,7 +15,7 @@ import { acceptedLanguages, languages, LANGUAGE_TAG, resolveLanguage, rightToLef
 
 const query = z.strictObject({
   corridor: z.string().check(z.minLength(1), z.maxLength(20), z.meta({ description: "SRC-DST, as in /v1/corridors", example: "USA-MEX" })),
-  amount: z.optional(positiveDecimalString.check(z.meta({ description: "Pre-filled amount", example: "200" }))),
+  amount: z.optional(amountString.check(z.meta({ description: `Pre-filled amount: ${AMOUNT_RULE}`, example: "200" }))),
   lang: z.optional(
     z.string().check(
       z.maxLength(35),
