@@ -8,6 +8,7 @@ import * as z from "zod/mini";
 import { html } from "hono/html";
 import { AMOUNT_RULE, amountString, payOutMethods } from "../../domain/schemas.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
+import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, errorResponses } from "../params.ts";
 import { FAVICON_PATH } from "./favicon.ts";
@@ -55,6 +56,8 @@ export function registerEmbedRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
     const corridor = corridorFrom(q.corridor).id;
+    // As the API answers it: a partner's link to a corridor nobody publishes is an error, not an empty widget.
+    if ((await c.var.services.corridors.getRaw(corridor)) === null) throw notFound(`no corridor ${corridor}`);
     // The widget's own rule, with the browser's languages as its Accept-Language sends them.
     const lang = resolveLanguage(q.lang, acceptedLanguages(c.req.header("accept-language")));
     if (q.lang === undefined) c.header("vary", "Accept-Language");
