@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { frameAncestors } from "../../src/routes/partners/embed-page.ts";
+import { ApiProblem, errorMessage } from "../../widget/errors.ts";
 import { call, json, product, putProvider, putRate } from "../helpers.ts";
 
 beforeAll(async () => {
@@ -101,11 +102,16 @@ describe("GET /embed", () => {
 });
 
 describe("GET /embed for a corridor that does not exist", () => {
-  it("Should answer 404 problem+json naming it, as the API does, not a page with an empty widget", async () => {
-    const res = await call("/embed?corridor=USA-FRA&amount=200");
+  it("Should answer 404 with the page, whose widget says so in the visitor's language", async () => {
+    const res = await call("/embed?corridor=USA-FRA&amount=200&lang=sw");
     expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect((await json(res)).detail).toContain("USA-FRA");
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(await res.text()).toContain('<tenc-compare heading-level="1" corridor="USA-FRA" lang="sw"');
+    // What the widget meets and maps to its unknown-corridor message (widget/errors.ts).
+    const api = await call("/v1/corridors/USA-FRA/quotes?amount=200");
+    expect(api.status).toBe(404);
+    expect(errorMessage(new ApiProblem(404, (await json(api)).type, null))).toBe("error.unknownCorridor");
     expect((await call("/embed?corridor=USA-MEX&amount=200")).status).toBe(200);
   });
 });

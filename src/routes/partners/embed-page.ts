@@ -8,7 +8,6 @@ import * as z from "zod/mini";
 import { html } from "hono/html";
 import { AMOUNT_RULE, amountString, payOutMethods } from "../../domain/schemas.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
-import { notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, errorResponses } from "../params.ts";
 import { FAVICON_PATH } from "./favicon.ts";
@@ -37,6 +36,7 @@ const route = defineRoute({
   responses: {
     200: { description: "The page", content: { "text/html": { schema: z.string() } } },
     ...errorResponses,
+    404: { description: "No such corridor: the same page, whose widget says so in the visitor's language", content: { "text/html": { schema: z.string() } } },
   },
 });
 
@@ -56,8 +56,9 @@ export function registerEmbedRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
     const corridor = corridorFrom(q.corridor).id;
-    // As the API answers it: a partner's link to a corridor nobody publishes is an error, not an empty widget.
-    if ((await c.var.services.corridors.getRaw(corridor)) === null) throw notFound(`no corridor ${corridor}`);
+    // A partner's link to a corridor nobody publishes is a 404 (for link checkers and logs), and still
+    // the page: its widget meets the API's 404 and says so in the visitor's language.
+    const exists = (await c.var.services.corridors.getRaw(corridor)) !== null;
     // The widget's own rule, with the browser's languages as its Accept-Language sends them.
     const lang = resolveLanguage(q.lang, acceptedLanguages(c.req.header("accept-language")));
     if (q.lang === undefined) c.header("vary", "Accept-Language");
@@ -72,6 +73,6 @@ export function registerEmbedRoute(app: ApiApp<AppEnv>) {
 <title>tenc — ${corridor}</title><link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 <script type="module" src="/widget.js"></script></head>
 <body><main><tenc-compare heading-level="1" corridor="${corridor}" lang="${lang}" mode="${q.mode}"${q.amount ? html` amount="${q.amount}"` : ""}${q.payOut ? html` payout="${q.payOut}"` : ""}></tenc-compare></main></body></html>`;
-    return c.html(page, 200);
+    return c.html(page, exists ? 200 : 404);
   });
 }
