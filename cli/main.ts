@@ -74,7 +74,10 @@ tokens
   .addOption(new Option("--role <role>", "who holds it").choices(["provider", "collector"]).makeOptionMandatory())
   .option("--provider-id <id>", "the provider it writes for (role provider)")
   .action(async (opts: { role: string; providerId?: string }, cmd: Command) => {
-    print(await api(cmd).json("POST", "/v1/admin/tokens", opts.role === "provider" ? { role: "provider", providerId: opts.providerId ?? "" } : { role: opts.role }));
+    // A usage error, said in the command line's terms, before asking the API (whose answer names a JSON field).
+    if (opts.role === "provider" && opts.providerId === undefined) cmd.error("error: --provider-id is required with --role provider", { exitCode: EXIT.usage });
+    if (opts.role !== "provider" && opts.providerId !== undefined) cmd.error(`error: --provider-id is only for --role provider`, { exitCode: EXIT.usage });
+    print(await api(cmd).json("POST", "/v1/admin/tokens", opts.role === "provider" ? { role: "provider", providerId: opts.providerId } : { role: opts.role }));
   });
 tokens
   .command("list")

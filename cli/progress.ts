@@ -54,10 +54,11 @@ export function progress(label: string, total: number | undefined, stream: NodeJ
       if (now - last < PLAIN_EVERY_MS) return;
       last = now;
       const of = total ? ` of about ${total}` : "";
-      stream.write(`${label}: ${done} rows${of}, ${rate(done)} rows/s\n`);
+      stream.write(`${label}: ${done} rows${of} (header rows included), ${rate(done)} rows/s\n`);
     },
     stop(done) {
-      if (done !== undefined) stream.write(`${label}: ${done} rows read in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+      // Every row counted, header rows included: the summary's "data rows" leave them out.
+      if (done !== undefined) stream.write(`${label}: ${done} rows read (header rows included) in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
     },
   };
 }

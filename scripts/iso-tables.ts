@@ -45,9 +45,32 @@ export function englishNames(): Map<string, string> {
   return out;
 }
 
-/** world-countries' UN M49 sub-region (else region) of each alpha-3 code it lists (Kosovo: UNK). */
+/**
+ * Where world-countries departs from UN M49 (unstats.un.org/unsd/methodology/m49), whose
+ * sub-regions (Africa's and the Americas' intermediate regions) the statistics group by: it files
+ * South Sudan under Middle Africa (M49: Eastern Africa), Cyprus under Southern Europe (M49: Western
+ * Asia), and splits Europe and the Americas its own way ("Central Europe", "Southeast Europe" and
+ * "North America" are no M49 regions; Mexico is Central America). M49 lists no Kosovo (UNK here):
+ * it goes with the neighbours it is listed among, Southern Europe.
+ */
+export const M49_CORRECTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    "Eastern Africa": "SSD ATF",
+    "Western Asia": "CYP",
+    "Northern America": "USA CAN BMU GRL SPM",
+    "Central America": "MEX",
+    "South America": "BVT SGS",
+    "Micronesia": "UMI",
+    "Australia and New Zealand": "HMD",
+    "Western Europe": "AUT",
+    "Eastern Europe": "BGR CZE HUN POL ROU SVK",
+    "Southern Europe": "ALB BIH HRV MKD MNE SRB SVN UNK",
+  }).flatMap(([region, codes]) => codes.split(" ").map((code) => [code, region])),
+);
+
+/** The UN M49 sub-region (else region) of each alpha-3 code world-countries lists (Kosovo: UNK), as corrected above. */
 export function subregions(): Map<string, string> {
-  return new Map(worldCountries.map((c) => [c.cca3, c.subregion || c.region || "Other"]));
+  return new Map(worldCountries.map((c) => [c.cca3, M49_CORRECTIONS[c.cca3] ?? (c.subregion || c.region || "Other")]));
 }
 
 /** ISO 4217 minor units of every currency currency-codes lists with a number of digits. */
@@ -94,7 +117,7 @@ export const COUNTRIES = ${lines(list.map((c) => c.join(" ")))};
  */
 export const SPELLINGS = ${lines(spellings)};
 
-/** UN M49 sub-region (world-countries) → the alpha-3 codes in it, space-separated. */
+/** UN M49 sub-region (world-countries, corrected by scripts/iso-tables.ts M49_CORRECTIONS) → the alpha-3 codes in it, space-separated. */
 export const SUBREGIONS: Record<string, string> = ${literal(grouped(subregions()))};
 
 /** ISO 4217 minor units (currency-codes) → the currency codes with that many, space-separated. */

@@ -4,6 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminCall, call, json, product, putProvider, putRate } from "./helpers.ts";
+import { MAX_AMOUNT } from "../src/domain/schemas.ts";
+import { ApiProblem, errorMessage } from "../widget/errors.ts";
+import apiDocs from "../docs/api.md?raw";
 
 const CORRIDOR = "KWT-IND";
 const QUOTES = `/v1/corridors/${CORRIDOR}/quotes`;
@@ -82,6 +85,34 @@ describe("the comparison's query", () => {
     ["an amount above any remittance", "amount=1000000000001", "amount"],
   ])("answers 400 for %s", async (_what, query, mention) => {
     await expectProblem(await call(`${QUOTES}?${query}`), 400, mention);
+  });
+
+  it("says what is really wrong with an amount, as one problem type the widget maps to its bad-amount message", async () => {
+    const cases: [string, string, string][] = [
+      ["amount=99999999999999999999", "amount", `is too large: at most ${MAX_AMOUNT}`],
+      ["amount=999999999999999", "amount", `is too large: at most ${MAX_AMOUNT}`],
+      [`amount=${"9".repeat(200)}`, "amount", "has too many digits"],
+      ["amount=1.1234567890123456789", "amount", "has more than 18 decimals"],
+      ["amount=-5", "amount", "must be a positive decimal string"],
+      ["amount=0", "amount", "must be greater than zero"],
+      ["recipientAmount=0.00", "recipientAmount", "must be greater than zero"],
+      ["amount=200.0001", "amount", "has more decimals than KWD allows"],
+    ];
+    for (const [query, field, message] of cases) {
+      const body = await expectProblem(await call(`${QUOTES}?${query}`), 400, field, message);
+      expect(body.type, query).toBe("https://tenc.dev/problems/validation");
+      expect(body.issues[0], query).toMatchObject({ path: field, message: expect.stringContaining(message) });
+      // As the widget reads a problem (widget/tenc-compare.ts).
+      expect(errorMessage(new ApiProblem(400, body.type, body.field ?? body.issues?.[0]?.path ?? null)), query).toBe("error.badAmount");
+    }
+    expect((await call(`${QUOTES}?amount=${MAX_AMOUNT}`)).status).toBe(200);
+  });
+
+  it("documents the amount's cap where it is enforced and in docs/api.md", async () => {
+    const doc = await json(await call("/openapi.json"));
+    const parameters = doc.paths["/v1/corridors/{corridor}/quotes"].get.parameters as { name: string; description: string }[];
+    for (const name of ["amount", "recipientAmount"]) expect(parameters.find((p) => p.name === name)!.description).toContain(MAX_AMOUNT);
+    expect(apiDocs).toContain(MAX_AMOUNT);
   });
 
   it("answers 400 for a fractional yen", async () => {

@@ -472,33 +472,31 @@ ZMB:republic of zambia
 ZWE:republic of zimbabwe
 `;
 
-/** UN M49 sub-region (world-countries) → the alpha-3 codes in it, space-separated. */
+/** UN M49 sub-region (world-countries, corrected by scripts/iso-tables.ts M49_CORRECTIONS) → the alpha-3 codes in it, space-separated. */
 export const SUBREGIONS: Record<string, string> = {
-  "Antarctic": "ATA ATF BVT HMD SGS",
-  "Australia and New Zealand": "AUS CCK CXR NFK NZL",
+  "Antarctic": "ATA",
+  "Australia and New Zealand": "AUS CCK CXR HMD NFK NZL",
   "Caribbean": "ABW AIA ATG BES BHS BLM BRB CUB CUW CYM DMA DOM GLP GRD HTI JAM KNA LCA MAF MSR MTQ PRI SXM TCA TTO VCT VGB VIR",
-  "Central America": "BLZ CRI GTM HND NIC PAN SLV",
+  "Central America": "BLZ CRI GTM HND MEX NIC PAN SLV",
   "Central Asia": "KAZ KGZ TJK TKM UZB",
-  "Central Europe": "AUT CZE HUN POL SVK SVN",
-  "Eastern Africa": "BDI COM DJI ERI ETH IOT KEN MDG MOZ MUS MWI MYT REU RWA SOM SYC TZA UGA ZMB ZWE",
+  "Eastern Africa": "ATF BDI COM DJI ERI ETH IOT KEN MDG MOZ MUS MWI MYT REU RWA SOM SSD SYC TZA UGA ZMB ZWE",
   "Eastern Asia": "CHN HKG JPN KOR MAC MNG PRK TWN",
-  "Eastern Europe": "BLR MDA RUS UKR",
+  "Eastern Europe": "BGR BLR CZE HUN MDA POL ROU RUS SVK UKR",
   "Melanesia": "FJI NCL PNG SLB VUT",
-  "Micronesia": "FSM GUM KIR MHL MNP NRU PLW",
-  "Middle Africa": "AGO CAF CMR COD COG GAB GNQ SSD STP TCD",
-  "North America": "BMU CAN GRL MEX SPM UMI USA",
+  "Micronesia": "FSM GUM KIR MHL MNP NRU PLW UMI",
+  "Middle Africa": "AGO CAF CMR COD COG GAB GNQ STP TCD",
   "Northern Africa": "DZA EGY ESH LBY MAR SDN TUN",
+  "Northern America": "BMU CAN GRL SPM USA",
   "Northern Europe": "ALA DNK EST FIN FRO GBR GGY IMN IRL ISL JEY LTU LVA NOR SJM SWE",
   "Polynesia": "ASM COK NIU PCN PYF TKL TON TUV WLF WSM",
-  "South America": "ARG BOL BRA CHL COL ECU FLK GUF GUY PER PRY SUR URY VEN",
+  "South America": "ARG BOL BRA BVT CHL COL ECU FLK GUF GUY PER PRY SGS SUR URY VEN",
   "South-Eastern Asia": "BRN IDN KHM LAO MMR MYS PHL SGP THA TLS VNM",
-  "Southeast Europe": "ALB BGR BIH HRV MKD MNE ROU SRB UNK",
   "Southern Africa": "BWA LSO NAM SWZ ZAF",
   "Southern Asia": "AFG BGD BTN IND IRN LKA MDV NPL PAK",
-  "Southern Europe": "AND CYP ESP GIB GRC ITA MLT PRT SMR VAT",
+  "Southern Europe": "ALB AND BIH ESP GIB GRC HRV ITA MKD MLT MNE PRT SMR SRB SVN UNK VAT",
   "Western Africa": "BEN BFA CIV CPV GHA GIN GMB GNB LBR MLI MRT NER NGA SEN SHN SLE TGO",
-  "Western Asia": "ARE ARM AZE BHR GEO IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR YEM",
-  "Western Europe": "BEL CHE DEU FRA LIE LUX MCO NLD"
+  "Western Asia": "ARE ARM AZE BHR CYP GEO IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR YEM",
+  "Western Europe": "AUT BEL CHE DEU FRA LIE LUX MCO NLD"
 };
 
 /** ISO 4217 minor units (currency-codes) → the currency codes with that many, space-separated. */

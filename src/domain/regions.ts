@@ -1,8 +1,8 @@
 /**
  * @module
  * The region of a country, for averages by sending and receiving region: the UN M49 sub-regions
- * as the world-countries table gives them ("Eastern Africa", "Southern Asia", …), copied by
- * scripts/make-iso-tables.ts (the library itself is 690 KB minified).
+ * as the world-countries table gives them ("Eastern Africa", "Southern Asia", …), corrected where
+ * it departs from M49 and copied by scripts/make-iso-tables.ts (the library itself is 690 KB minified).
  */
 import { SUBREGIONS } from "./generated-iso-tables.ts";
 

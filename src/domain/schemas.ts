@@ -16,6 +16,27 @@ export const decimalString = z.string().check(
 
 export const positiveDecimalString = decimalString.check(z.refine((s) => new Decimal(s).greaterThan(0), "must be greater than zero"));
 
+/** No remittance is this large; the bound keeps the reverse search and the arithmetic finite. */
+export const MAX_AMOUNT = "1000000000000";
+const MAX_AMOUNT_DECIMALS = 18;
+
+/** What an asked amount must be, in words: the documentation of `amountString`, from its own bounds. */
+export const AMOUNT_RULE = `a decimal string greater than 0 and at most ${MAX_AMOUNT}, with at most ${MAX_AMOUNT_DECIMALS} decimals`;
+
+/**
+ * An amount a visitor asks about (the comparison's `amount` and `recipientAmount`, the embed page's),
+ * each failure saying what is really wrong with it. A currency's minor units are checked where the
+ * currency is known.
+ */
+export const amountString = z.string().check(
+  // abort: each later check parses the string as a Decimal, which throws on anything else.
+  z.regex(/^\d+(\.\d+)?$/, { error: "must be a positive decimal string such as \"12.50\"", abort: true }),
+  z.maxLength(MAX_AMOUNT.length + 1 + MAX_AMOUNT_DECIMALS + 8, { error: `has too many digits: at most ${MAX_AMOUNT}, with at most ${MAX_AMOUNT_DECIMALS} decimals`, abort: true }),
+  z.refine((s) => (s.split(".")[1]?.length ?? 0) <= MAX_AMOUNT_DECIMALS, { error: `has more than ${MAX_AMOUNT_DECIMALS} decimals`, abort: true }),
+  z.refine((s) => new Decimal(s).lessThanOrEqualTo(MAX_AMOUNT), { error: `is too large: at most ${MAX_AMOUNT}`, abort: true }),
+  z.refine((s) => new Decimal(s).greaterThan(0), "must be greater than zero"),
+);
+
 /** A percentage in [0, 100). */
 export const percentString = decimalString.check(z.refine((s) => new Decimal(s).lessThan(100), "must be below 100"));
 

@@ -128,6 +128,12 @@ function validateJsonBody(schema: Schema): MiddlewareHandler {
   };
 }
 
+/**
+ * The query of a route that declares none: no parameter at all, so that a typo (`?perod=2011Q3`)
+ * is a 400 naming it rather than an answer to another question.
+ */
+const NO_QUERY = z.strictObject({});
+
 /** A Hono app whose documented routes are declared with `defineRoute` and registered with `openapi`. */
 export class ApiApp<E extends Env> extends Hono<E> {
   /** Every documented route, in the order registered: what the OpenAPI document lists. */
@@ -137,9 +143,8 @@ export class ApiApp<E extends Env> extends Hono<E> {
   /** Serves `route` with `handler`, after validating its path, query and JSON body, in that order. */
   openapi<R extends ApiRoute>(route: R, handler: (c: RouteContext<E, R>) => Response | Promise<Response>): this {
     this.apiRoutes.push(route);
-    const { params, query, body } = route.request ?? {};
-    const checks: MiddlewareHandler[] = [];
-    if (query || params) checks.push(validatePathAndQuery(params, query));
+    const { params, query = NO_QUERY, body } = route.request ?? {};
+    const checks: MiddlewareHandler[] = [validatePathAndQuery(params, query)];
     const json = Object.entries(body?.content ?? {}).find(([mediaType]) => isJson(mediaType));
     if (json) checks.push(validateJsonBody(json[1].schema));
     const path = route.path.replaceAll(/\/{(.+?)}/g, "/:$1");

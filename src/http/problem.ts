@@ -48,5 +48,10 @@ export function validationProblem(where: string, error: ZodError): Response {
   return problemResponse(400, "validation", "The request is not valid", detail, { issues });
 }
 
+/** A field found invalid after its schema passed (it needed stored data), answered as `validationProblem` answers. */
+export function invalidField(where: string, field: string, message: string): ApiError {
+  return new ApiError(400, "validation", "The request is not valid", `${where} field '${field}': ${message}`, { issues: [{ path: field, message, code: "custom" }] });
+}
+
 export const notFound = (what: string) => new ApiError(404, "not-found", "Not found", what);
 export const badRequest = (detail: string, extensions: Record<string, unknown> = {}) => new ApiError(400, "bad-request", "The request is not valid", detail, extensions);

@@ -241,6 +241,17 @@ describe("GET /stats", () => {
     expect((await call("/stats?period=2019Q5")).status).toBe(400);
     expect((await call("/stats?period=2001Q1")).status).toBe(404);
   });
+
+  it("Should link the global JSON and CSV of the quarter and amount it shows, not the latest", async () => {
+    const page = await (await call("/stats?period=2019Q1&amount=500")).text();
+    const links = [...page.matchAll(/href="(\/v1\/stats\/global\?[^"]*)">(JSON|CSV)</g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+    expect(links).toHaveLength(2);
+    const [jsonLink, csvLink] = links as [string, string];
+    expect(await json(await call(jsonLink))).toMatchObject({ period: "2019Q1", amountUsd: 500 });
+    const csv = await call(csvLink);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(await csv.text()).toContain("2019Q1");
+  });
 });
 
 describe("the charts in the widget's twelve languages", () => {

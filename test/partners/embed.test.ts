@@ -1,6 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { frameAncestors } from "../../src/routes/partners/embed-page.ts";
-import { call, json } from "../helpers.ts";
+import { ApiProblem, errorMessage } from "../../widget/errors.ts";
+import { call, json, product, putProvider, putRate } from "../helpers.ts";
+
+beforeAll(async () => {
+  // The page is served for a corridor that exists.
+  await putRate("USD", "MXN", "19.5");
+  await putProvider("USA-MEX", "alpha", { provider: { name: "Alpha", type: "mto" }, products: [product({ sendCurrency: "USD", receiveCurrency: "MXN", fee: { fixed: "5" }, rate: "19.2", receiverFee: undefined })] });
+});
 
 describe("GET /widget.js", () => {
   it("Should serve the bundled custom element as a JavaScript module", async () => {
@@ -83,6 +90,7 @@ describe("GET /embed", () => {
       ["corridor=nowhere", "corridor"],
       ["amount=200", "corridor"],
       ["corridor=USA-MEX&x=%3Cscript%3E", "x"],
+      ["corridor=XXX-YYY", "corridor"],
     ] as const) {
       const res = await call(`/embed?${query}`);
       expect(res.status, query).toBe(400);
@@ -90,6 +98,21 @@ describe("GET /embed", () => {
       const body = await json(res);
       expect(JSON.stringify(body), query).toContain(field);
     }
+  });
+});
+
+describe("GET /embed for a corridor that does not exist", () => {
+  it("Should answer 404 with the page, whose widget says so in the visitor's language", async () => {
+    const res = await call("/embed?corridor=USA-FRA&amount=200&lang=sw");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(await res.text()).toContain('<tenc-compare heading-level="1" corridor="USA-FRA" lang="sw"');
+    // What the widget meets and maps to its unknown-corridor message (widget/errors.ts).
+    const api = await call("/v1/corridors/USA-FRA/quotes?amount=200");
+    expect(api.status).toBe(404);
+    expect(errorMessage(new ApiProblem(404, (await json(api)).type, null))).toBe("error.unknownCorridor");
+    expect((await call("/embed?corridor=USA-MEX&amount=200")).status).toBe(200);
   });
 });
 

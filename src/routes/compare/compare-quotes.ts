@@ -10,22 +10,19 @@ import type { CorridorDoc } from "../../domain/corridor.ts";
 import { comparisonAnswerSchema as answerShape, quoteSchema as quoteShape } from "../../domain/quote-schema.ts";
 import { Decimal, fitsMinorUnits, wireMoney } from "../../domain/money.ts";
 import { sortOrders } from "../../domain/ranking.ts";
-import { currencyCode, decimalString, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
+import { AMOUNT_RULE, amountString, currencyCode, payInMethods, payOutMethods, providerTypes, speeds } from "../../domain/schemas.ts";
 import { defineRoute, named, type ApiApp } from "../../http/api-routes.ts";
-import { badRequest, notFound } from "../../http/problem.ts";
+import { badRequest, invalidField, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { CorridorsRepo } from "../../store/corridors-repo.ts";
 import { BUILD_ID } from "../../generated/build-id.ts";
 import { sha256Hex } from "../../store/hash.ts";
 import { corridorFrom, corridorParams, errorResponses } from "../params.ts";
 
-/** No remittance is this large; the bound keeps the reverse search and the arithmetic finite. */
-const MAX_AMOUNT = new Decimal("1e12");
-
 export const compareQuery = z
   .strictObject({
-    amount: z.optional(decimalString.check(z.meta({ description: "What the sender sends (in sendCurrency)", example: "200" }))),
-    recipientAmount: z.optional(decimalString.check(z.meta({ description: "What the recipient must get at least (in receiveCurrency)", example: "5000" }))),
+    amount: z.optional(amountString.check(z.meta({ description: `What the sender sends (in sendCurrency): ${AMOUNT_RULE}`, example: "200" }))),
+    recipientAmount: z.optional(amountString.check(z.meta({ description: `What the recipient must get at least (in receiveCurrency): ${AMOUNT_RULE}`, example: "5000" }))),
     sendCurrency: z.optional(currencyCode.check(z.meta({ description: "Default: the corridor's main sending currency" }))),
     receiveCurrency: z.optional(currencyCode.check(z.meta({ description: "Default: every receive currency for amount; the main one for recipientAmount" }))),
     payIn: z.optional(z.enum(payInMethods)),
@@ -64,9 +61,8 @@ const route = defineRoute({
 
 function positiveAmount(raw: string, field: string, currency: string): Decimal {
   const amount = new Decimal(raw);
-  if (amount.isZero()) throw badRequest(`${field} must be greater than zero`, { field });
-  if (amount.greaterThan(MAX_AMOUNT)) throw badRequest(`${field} must not exceed ${MAX_AMOUNT.toFixed()}`, { field });
-  if (!fitsMinorUnits(amount, currency)) throw badRequest(`${field} has more decimals than ${currency} allows`, { field });
+  // Shaped like the schema's failures (amountString), so that every amount error is one problem type.
+  if (!fitsMinorUnits(amount, currency)) throw invalidField("query", field, `has more decimals than ${currency} allows`);
   return amount;
 }
 

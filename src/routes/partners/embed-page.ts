@@ -6,7 +6,7 @@
  */
 import * as z from "zod/mini";
 import { html } from "hono/html";
-import { payOutMethods, positiveDecimalString } from "../../domain/schemas.ts";
+import { AMOUNT_RULE, amountString, payOutMethods } from "../../domain/schemas.ts";
 import { defineRoute, type ApiApp } from "../../http/api-routes.ts";
 import type { AppEnv } from "../../http/services.ts";
 import { corridorFrom, errorResponses, languageTag } from "../params.ts";
@@ -15,7 +15,7 @@ import { acceptedLanguages, languages, resolveLanguage, rightToLeft } from "../.
 
 const query = z.strictObject({
   corridor: z.string().check(z.minLength(1), z.maxLength(20), z.meta({ description: "SRC-DST, as in /v1/corridors", example: "USA-MEX" })),
-  amount: z.optional(positiveDecimalString.check(z.meta({ description: "Pre-filled amount", example: "200" }))),
+  amount: z.optional(amountString.check(z.meta({ description: `Pre-filled amount: ${AMOUNT_RULE}`, example: "200" }))),
   lang: languageTag(`A BCP 47 language tag: one of ${languages.join(", ")}, or a tag that falls back to one (pt-BR → pt), else English. Without it, the browser's Accept-Language decides.`),
   mode: z._default(z.enum(["send", "receive"]).check(z.meta({ description: "send: `amount` is what is sent; receive: what the recipient gets" })), "send"),
   payOut: z.optional(z.enum(payOutMethods)),
@@ -30,6 +30,7 @@ const route = defineRoute({
   responses: {
     200: { description: "The page", content: { "text/html": { schema: z.string() } } },
     ...errorResponses,
+    404: { description: "No such corridor: the same page, whose widget says so in the visitor's language", content: { "text/html": { schema: z.string() } } },
   },
 });
 
@@ -49,6 +50,9 @@ export function registerEmbedRoute(app: ApiApp<AppEnv>) {
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
     const corridor = corridorFrom(q.corridor).id;
+    // A partner's link to a corridor nobody publishes is a 404 (for link checkers and logs), and still
+    // the page: its widget meets the API's 404 and says so in the visitor's language.
+    const exists = (await c.var.services.corridors.getRaw(corridor)) !== null;
     // The widget's own rule, with the browser's languages as its Accept-Language sends them.
     const lang = resolveLanguage(q.lang, acceptedLanguages(c.req.header("accept-language")));
     if (q.lang === undefined) c.header("vary", "Accept-Language");
@@ -63,6 +67,6 @@ export function registerEmbedRoute(app: ApiApp<AppEnv>) {
 <title>tenc — ${corridor}</title><link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 <script type="module" src="/widget.js"></script></head>
 <body><main><tenc-compare heading-level="1" corridor="${corridor}" lang="${lang}" mode="${q.mode}"${q.amount ? html` amount="${q.amount}"` : ""}${q.payOut ? html` payout="${q.payOut}"` : ""}></tenc-compare></main></body></html>`;
-    return c.html(page, 200);
+    return c.html(page, exists ? 200 : 404);
   });
 }

@@ -27,7 +27,8 @@ const info = {
  * lists every status a client can meet: the rate limit and its key check (http/rate-limit.ts),
  * the store's failure (http/guarded-kv.ts), on public GETs the entity tag's 304
  * (http/public-responses.ts), on admin routes the token check and its grants (http/admin-auth.ts),
- * and on writes the body limit (http/limits.ts) and the Idempotency-Key (http/idempotency.ts).
+ * and on writes the body limit (http/limits.ts) and the Idempotency-Key (http/idempotency.ts);
+ * and on every route the 400 of a query parameter it does not take (http/api-routes.ts).
  */
 export function sharedResponses(route: ApiRoute): ApiRoute["responses"] {
   const admin = isAdminPath(route.path);
@@ -35,8 +36,8 @@ export function sharedResponses(route: ApiRoute): ApiRoute["responses"] {
   const shared: ApiRoute["responses"] = {};
   if (!admin && route.method === "get") shared[304] = { description: "Not modified: the If-None-Match entity tag is current" };
   shared[401] = problem(admin ? "Missing or wrong bearer token, or an unknown X-Api-Key" : "The X-Api-Key is unknown or revoked (leave it out to use the per-address limits)");
+  shared[400] = errorResponses[400];
   if (admin) {
-    shared[400] = errorResponses[400];
     shared[403] = problem("The token's role may not do this");
   }
   if (write) shared[413] = problem("The body is larger than the limit");

@@ -112,7 +112,7 @@ ${globalFigures(global, lang, t)}
               (g) =>
                 html`<tr><th scope="row">${g.period}</th><td class="num">${pct(lang, t, g.globalAverageTotalCostPercent)}</td><td class="num">${pct(lang, t, g.weightedAverageTotalCostPercent)}</td><td class="num">${pct(lang, t, g.globalSmartPercent)}</td></tr>`,
             )}</tbody></table>
-<p><a href="/v1/stats/global?amount=${amount}">JSON</a> · <a href="/v1/stats/global?amount=${amount}&amp;format=csv">CSV</a></p>
+<p><a href="/v1/stats/global?period=${latest}&amp;amount=${amount}">JSON</a> · <a href="/v1/stats/global?period=${latest}&amp;amount=${amount}&amp;format=csv">CSV</a></p>
 </details>
 <h2 id="corridors">${t.table}</h2>
 <p class="hint" data-sort-hint hidden>${t.sortHint}</p>

@@ -13,7 +13,7 @@ import { badRequest, notFound } from "../../http/problem.ts";
 import type { AppEnv } from "../../http/services.ts";
 import type { StatsRepo } from "../../store/stats-repo.ts";
 
-export const statsQuery = z.object({
+export const statsQuery = z.strictObject({
   period: z.optional(z.string().check(z.maxLength(10), z.meta({ description: "a quarter, 2019Q4 or RPW's 2019_4Q; the latest when absent", example: "2019Q4" }))),
   amount: z._default(z.enum(["200", "500"]).check(z.meta({ description: "the surveyed amount in USD: 200 (RPW's cc1) or 500 (cc2)" })), "200"),
   format: z.optional(z.enum(["json", "csv"]).check(z.meta({ description: "csv for a CSV export (also with Accept: text/csv)" }))),
