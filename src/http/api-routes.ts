@@ -37,6 +37,12 @@ export interface ApiRoute {
     body?: { required: true; content: Content };
   };
   responses: Record<number, { description: string; content?: Content }>;
+  /**
+   * A file a page or a partner's site loads (a script, a style, an icon, a catalog): its query is
+   * not read, and any is ignored rather than refused, so a cache-busting `?v=3` still fetches it.
+   * An OpenAPI extension, shown as is in the operation.
+   */
+  "x-query-ignored"?: true;
 }
 
 /** The route as written, with its schemas' types kept for the handler. */
@@ -143,8 +149,8 @@ export class ApiApp<E extends Env> extends Hono<E> {
   /** Serves `route` with `handler`, after validating its path, query and JSON body, in that order. */
   openapi<R extends ApiRoute>(route: R, handler: (c: RouteContext<E, R>) => Response | Promise<Response>): this {
     this.apiRoutes.push(route);
-    const { params, query = NO_QUERY, body } = route.request ?? {};
-    const checks: MiddlewareHandler[] = [validatePathAndQuery(params, query)];
+    const { params, query = route["x-query-ignored"] ? undefined : NO_QUERY, body } = route.request ?? {};
+    const checks: MiddlewareHandler[] = query || params ? [validatePathAndQuery(params, query)] : [];
     const json = Object.entries(body?.content ?? {}).find(([mediaType]) => isJson(mediaType));
     if (json) checks.push(validateJsonBody(json[1].schema));
     const path = route.path.replaceAll(/\/{(.+?)}/g, "/:$1");

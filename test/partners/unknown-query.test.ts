@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, call, json } from "../helpers.ts";
 
 type Parameter = { name: string; in: string; required: boolean; schema: { example?: unknown; examples?: unknown[]; enum?: unknown[] } };
-type Operation = { operationId: string; parameters?: Parameter[]; responses: Record<string, unknown> };
+type Operation = { operationId: string; parameters?: Parameter[]; responses: Record<string, unknown>; "x-query-ignored"?: true };
 type Doc = { paths: Record<string, Record<string, Operation>> };
 
 const PATH_VALUES: Record<string, string> = { corridor: "KEN-UGA", id: "does-not-exist", file: "ar.json" };
@@ -30,6 +30,9 @@ beforeAll(async () => {
 describe("an unknown query parameter", () => {
   it("is a 400 naming it on every GET operation, which documents the 400", async () => {
     expect(gets.length).toBeGreaterThan(20);
+    // Only files opt out: a question (JSON, CSV, a chart, a page) is never answered past a typo.
+    const ignoring = gets.filter((g) => g.operation["x-query-ignored"]).map((g) => g.template).sort();
+    expect(ignoring).toEqual(["/favicon.svg", "/stats-icon.svg", "/stats.css", "/stats.js", "/widget.js", "/widget/messages/{file}"]);
     for (const { template, operation } of gets) {
       const path = template.replace(/\{(\w+)\}/g, (_, name: string) => PATH_VALUES[name] ?? "x");
       const query = new URLSearchParams();
@@ -39,6 +42,11 @@ describe("an unknown query parameter", () => {
       const owned = template.startsWith("/v1/admin/") || template.startsWith("/v1/alerts/");
       const res = await call(`${path}?${query}`, { headers: owned ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {} });
       const what = `GET ${path}?${query}`;
+      if (operation["x-query-ignored"]) {
+        // A file a page or a partner's site loads: a cache-busting `?v=3` must still fetch it.
+        expect(res.status, `${what}: ${await res.clone().text()}`).toBe(200);
+        continue;
+      }
       expect(res.status, `${what}: ${await res.clone().text()}`).toBe(400);
       expect(res.headers.get("content-type"), what).toBe("application/problem+json");
       const problem = await json<{ type: string; detail: string }>(res);

@@ -21,6 +21,7 @@ const route = defineRoute({
     200: { description: "SVG image", content: { "image/svg+xml": { schema: z.string() } } },
     429: errorResponses[429],
   },
+  "x-query-ignored": true,
 });
 
 export function registerFaviconRoute(app: ApiApp<AppEnv>) {

@@ -28,7 +28,8 @@ const info = {
  * the store's failure (http/guarded-kv.ts), on public GETs the entity tag's 304
  * (http/public-responses.ts), on admin routes the token check and its grants (http/admin-auth.ts),
  * and on writes the body limit (http/limits.ts) and the Idempotency-Key (http/idempotency.ts);
- * and on every route the 400 of a query parameter it does not take (http/api-routes.ts).
+ * and on every route but the files whose query is ignored the 400 of a query parameter it does not
+ * take (http/api-routes.ts).
  */
 export function sharedResponses(route: ApiRoute): ApiRoute["responses"] {
   const admin = isAdminPath(route.path);
@@ -36,7 +37,7 @@ export function sharedResponses(route: ApiRoute): ApiRoute["responses"] {
   const shared: ApiRoute["responses"] = {};
   if (!admin && route.method === "get") shared[304] = { description: "Not modified: the If-None-Match entity tag is current" };
   shared[401] = problem(admin ? "Missing or wrong bearer token, or an unknown X-Api-Key" : "The X-Api-Key is unknown or revoked (leave it out to use the per-address limits)");
-  shared[400] = errorResponses[400];
+  if (admin || !route["x-query-ignored"] || route.request?.params) shared[400] = errorResponses[400];
   if (admin) {
     shared[403] = problem("The token's role may not do this");
   }

@@ -27,6 +27,7 @@ const route = defineRoute({
     429: errorResponses[429],
     500: errorResponses[500],
   },
+  "x-query-ignored": true,
 });
 
 export function registerWidgetMessagesRoute(app: ApiApp<AppEnv>) {

@@ -18,6 +18,7 @@ const route = defineRoute({
     200: { description: "JavaScript module", content: { "text/javascript": { schema: z.string() } } },
     429: errorResponses[429],
   },
+  "x-query-ignored": true,
 });
 
 let inflated: string | undefined;

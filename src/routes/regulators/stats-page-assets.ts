@@ -76,6 +76,7 @@ const asset = (path: string, summary: string, mediaType: string) =>
     tags: ["regulators"],
     summary,
     responses: { 200: { description: summary, content: { [mediaType]: { schema: z.string() } } }, 429: errorResponses[429] },
+    "x-query-ignored": true,
   });
 
 const ASSETS = [
