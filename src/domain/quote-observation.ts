@@ -55,21 +55,16 @@ export function quoteObservation(
   limits: MidAgeLimits,
 ): { ok: true; observation: Observation } | { ok: false; reason: string } {
   const { sendCurrency, receiveCurrency } = product;
-  const observedMs = Date.parse(product.observedAt);
-  // A mid the comparison would refuse to price this quote with does not price its observation either.
-  let unusable: string | undefined;
-  const rate = (base: string, quote: string) => {
-    if (base === quote) return ONE;
-    const found = mid(base, quote);
-    if (!found) return undefined;
-    const { lagDays, freshness } = judgeMid({ base, quote, asOf: found.asOf }, observedMs, limits);
-    if (freshness === "unusable") unusable ??= unusableMidReason(`${base}/${quote}`, found.asOf, lagDays, limits);
-    return found.rate;
-  };
-  const usdRate = rate("USD", sendCurrency);
-  const fxMid = rate(sendCurrency, receiveCurrency);
-  if (!usdRate || !fxMid) return { ok: false, reason: `no reference rate for USD→${sendCurrency} or ${sendCurrency}→${receiveCurrency} on ${product.observedAt.slice(0, 10)}` };
-  if (unusable) return { ok: false, reason: unusable };
+  const rate = (base: string, quote: string) => (base === quote ? { rate: ONE, asOf: product.observedAt } : mid(base, quote));
+  const usd = rate("USD", sendCurrency);
+  const fx = rate(sendCurrency, receiveCurrency);
+  if (!usd || !fx) return { ok: false, reason: `no reference rate for USD→${sendCurrency} or ${sendCurrency}→${receiveCurrency} on ${product.observedAt.slice(0, 10)}` };
+  // The mid the margin is measured against: one the comparison refuses to price this quote with
+  // does not price its observation either. (The USD rate only sets the amounts surveyed.)
+  const { lagDays, freshness } = judgeMid({ base: sendCurrency, quote: receiveCurrency, asOf: fx.asOf }, Date.parse(product.observedAt), limits);
+  if (freshness === "unusable") return { ok: false, reason: unusableMidReason(`${sendCurrency}/${receiveCurrency}`, fx.asOf, lagDays, limits) };
+  const usdRate = usd.rate;
+  const fxMid = fx.rate;
   const plan = planFor(pricedProduct(product), 0);
   const digits = digitsOf(sendCurrency);
   // The amounts a sender would actually send: the USD equivalents in whole minor units.
