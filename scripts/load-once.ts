@@ -10,9 +10,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 export class LoadedLog {
+  private readonly path: string;
   private readonly done: Record<string, string>;
 
-  constructor(private readonly path: string) {
+  constructor(path: string) {
+    this.path = path;
     this.done = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Record<string, string>) : {};
   }
 

@@ -72,7 +72,7 @@ async function seed() {
     providers += file.providers.length;
   }
   const b = base.replace("127.0.0.1", "localhost");
-  const what = seeded === 0 ? `corridors/ already seeded into this local state (${files.length} corridors, ${providers} providers)` : `seeded ${seeded} of ${files.length} corridors from corridors/ (the others were already loaded)`;
+  const what = seeded === 0 ? `corridors/ already seeded into this local state (${files.length} corridors, ${providers} providers)` : `seeded ${seeded} of ${files.length} corridors from corridors/${seeded < files.length ? " (the others were loaded before, unchanged)" : ""}`;
   console.log(`\ntenc: ${what}. Try:\n  curl ${b}/v1/corridors\n  curl '${b}/v1/corridors/KEN-UGA/quotes?amount=18000'\n`);
 }
 
