@@ -8,19 +8,13 @@ import { Decimal } from "../src/domain/money.ts";
 /** Excel counts days from 1899-12-30 (its 1900 leap-year bug included). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const excelSerialToIsoDay = (serial: number) => isoDay(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS);
 
-/** `24/Jan/2011` (RPW before 2025) as `2011-01-24`; other text unchanged. */
-export function textDateToIsoDay(text: string): string {
-  const m = /^(\d{1,2})[/ -]([A-Za-z]{3})[A-Za-z]*[/ -](\d{4})$/.exec(text);
-  const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) : -1;
-  if (!m || month < 0) return text;
-  return isoDay(Date.UTC(Number(m[3]), month, Number(m[1])));
-}
+/** The import's own normal forms: a cell written here has the identity the API gives it. */
+export { isPlaceholder, textDateToIsoDay } from "../src/import/rpw-identity.ts";
 
 /**
  * The cell's text. A number is written as the shortest decimal that reads back as the same
@@ -41,6 +35,3 @@ export function cellText(value: unknown): string {
   }
   return String(value).trim();
 }
-
-/** The dataset writes `..` where a figure is not available. */
-export const isPlaceholder = (text: string) => text === ".." || text === "…";

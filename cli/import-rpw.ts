@@ -36,7 +36,9 @@ export interface RpwImportSummary {
   chunksReplayed: number;
   /** Rows those chunks imported then. */
   rowsReplayed: number;
+  /** Rows stored that were not stored before (the API's `imported` counts both). */
   imported: number;
+  /** Rows stored again: the same observation imported before, replaced, not doubled. */
   alreadyPresent: number;
   skippedTotal: number;
   skipped: { where: string; reason: string }[];
@@ -66,7 +68,8 @@ export async function importRpwFile(api: Api, path: string, options: RpwImportOp
       summary.chunksReplayed++;
       summary.rowsReplayed += outcome.report.imported;
     } else {
-      summary.imported += outcome.report.imported;
+      // The API's `imported` includes the rows already present: the summary's is the new ones alone.
+      summary.imported += outcome.report.imported - outcome.report.alreadyPresent;
       summary.alreadyPresent += outcome.report.alreadyPresent;
     }
     summary.skippedTotal += outcome.report.skippedTotal;
@@ -149,7 +152,7 @@ async function waitUntilPublished(api: Api, timeoutMs = 120_000): Promise<boolea
 export function formatRpwSummary(s: RpwImportSummary): string {
   const lines = [
     `read ${s.dataRows} data rows from ${s.sheets.length === 1 && s.sheets[0] === "" ? "the CSV file" : s.sheets.map((n) => `"${n}"`).join(", ")}; sent ${s.chunks} chunk(s)`,
-    `imported:        ${s.imported - s.alreadyPresent} new row(s)`,
+    `imported:        ${s.imported} new row(s)`,
     `already present: ${s.alreadyPresent} row(s) (replaced, not doubled)`,
   ];
   if (s.chunksReplayed > 0) lines.push(`resumed:         ${s.rowsReplayed} row(s) in ${s.chunksReplayed} chunk(s) accepted by an earlier run, not imported again`);

@@ -2,14 +2,14 @@
  * `npm start`: the service on http://localhost:8787 (or $PORT) with local KV seeded from corridors/
  * and the real data of data/. Creates .dev.vars from .dev.vars.example when missing, starts
  * `wrangler dev`, waits for it to answer, then loads every corridors/*.json through the admin API
- * (a repeated seed changes nothing) and imports the ECB rates, the remittance flows and the World
- * Bank's RPW rows through the admin import endpoints, each file once per local state.
+ * and imports the ECB rates, the remittance flows and the World Bank's RPW rows through the admin
+ * import endpoints, each file once per local state and content (scripts/load-once.ts).
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { seedRequests, type SeedFile } from "../src/seed/seed-requests.ts";
+import { LoadedLog } from "./load-once.ts";
 
 const root = join(import.meta.dirname, "..");
 const port = process.env.PORT ?? "8787";
@@ -40,25 +40,40 @@ async function waitUntilUp(deadline: number) {
   throw new Error(`the worker did not answer on ${base} within 90 s`);
 }
 
+/**
+ * What this local state has loaded, by content hash (scripts/load-once.ts). Kept inside wrangler
+ * dev's state folder, so removing .wrangler/state (a fresh local store) loads everything again.
+ */
+const loaded = new LoadedLog(join(root, ".wrangler", "state", "tenc-imported.json"));
+
 async function seed() {
   const files = readdirSync(join(root, "corridors")).filter((f) => f.endsWith(".json")).sort();
   let providers = 0;
+  let seeded = 0;
   for (const name of files) {
-    const file = JSON.parse(readFileSync(join(root, "corridors", name), "utf8")) as SeedFile;
-    // A corridor's providers at once: its ledger folds them into one KV publish (one per second).
-    await Promise.all(
-      seedRequests(file).map(async (req) => {
-        const res = await fetch(base + req.path, {
-          method: req.method,
-          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-          body: JSON.stringify(req.body),
-        });
-        if (!res.ok) throw new Error(`seeding ${name}: ${req.method} ${req.path} answered ${res.status}: ${await res.text()}`);
-      }),
-    );
+    const bytes = readFileSync(join(root, "corridors", name));
+    const file = JSON.parse(bytes.toString("utf8")) as SeedFile;
+    // A seed loaded before with this content is not loaded again: it would overwrite the quotes and
+    // rates providers and operators wrote since. A changed seed file is loaded (docs/data.md).
+    const now = await loaded.loadOnce(`corridors/${name}`, bytes, async () => {
+      // A corridor's providers at once: its ledger folds them into one KV publish (one per second).
+      await Promise.all(
+        seedRequests(file).map(async (req) => {
+          const res = await fetch(base + req.path, {
+            method: req.method,
+            headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+            body: JSON.stringify(req.body),
+          });
+          if (!res.ok) throw new Error(`seeding ${name}: ${req.method} ${req.path} answered ${res.status}: ${await res.text()}`);
+        }),
+      );
+    });
+    if (now) seeded++;
     providers += file.providers.length;
   }
-  console.log(`\ntenc: seeded ${files.length} corridors (${providers} providers) from corridors/. Try:\n  curl ${base.replace("127.0.0.1", "localhost")}/v1/corridors\n  curl '${base.replace("127.0.0.1", "localhost")}/v1/corridors/KEN-UGA/quotes?amount=18000'\n`);
+  const b = base.replace("127.0.0.1", "localhost");
+  const what = seeded === 0 ? `corridors/ already seeded into this local state (${files.length} corridors, ${providers} providers)` : `seeded ${seeded} of ${files.length} corridors from corridors/${seeded < files.length ? " (the others were loaded before, unchanged)" : ""}`;
+  console.log(`\ntenc: ${what}. Try:\n  curl ${b}/v1/corridors\n  curl '${b}/v1/corridors/KEN-UGA/quotes?amount=18000'\n`);
 }
 
 /**
@@ -73,26 +88,16 @@ const IMPORTS = [
   { file: "data/rpw/rpw_eastafrica_2011Q1-2019Q4.csv", path: "/v1/admin/imports/rpw", type: "text/csv" },
 ];
 
-/**
- * Which data files the local state already holds, by content hash. Kept inside wrangler dev's
- * state folder, so removing .wrangler/state (a fresh local store) imports everything again.
- */
-const importedLog = join(root, ".wrangler", "state", "tenc-imported.json");
-
 async function importData() {
-  const done = existsSync(importedLog) ? (JSON.parse(readFileSync(importedLog, "utf8")) as Record<string, string>) : {};
   const summary: string[] = [];
   for (const { file, path, type } of IMPORTS) {
     const bytes = readFileSync(join(root, file));
-    const hash = createHash("sha256").update(bytes).digest("hex");
-    if (done[file] === hash) continue;
-    const res = await fetch(base + path, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": type }, body: bytes });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`importing ${file}: POST ${path} answered ${res.status}: ${text}`);
-    done[file] = hash;
-    mkdirSync(join(root, ".wrangler", "state"), { recursive: true });
-    writeFileSync(importedLog, JSON.stringify(done, null, 2) + "\n");
-    summary.push(`${file}: ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`);
+    await loaded.loadOnce(file, bytes, async () => {
+      const res = await fetch(base + path, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": type }, body: bytes });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`importing ${file}: POST ${path} answered ${res.status}: ${text}`);
+      summary.push(`${file}: ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`);
+    });
   }
   console.log(summary.length ? `\ntenc: imported from data/\n  ${summary.join("\n  ")}` : "\ntenc: data/ already imported into this local state (.wrangler/state)");
   const b = base.replace("127.0.0.1", "localhost");

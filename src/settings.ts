@@ -20,7 +20,10 @@ function wholeDays(raw: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
-export function settingsOf(env: Env): Settings {
+/** The variables the settings are read from. */
+export type SettingsEnv = Pick<Env, "STALE_AFTER_DAYS" | "EXCLUDE_AFTER_DAYS" | "MID_STALE_AFTER_DAYS" | "MID_UNUSABLE_AFTER_DAYS">;
+
+export function settingsOf(env: SettingsEnv): Settings {
   return {
     staleAfterDays: wholeDays(env.STALE_AFTER_DAYS, 30),
     excludeAfterDays: wholeDays(env.EXCLUDE_AFTER_DAYS, 0),

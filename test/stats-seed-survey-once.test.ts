@@ -57,8 +57,9 @@ describe("a seed corridor and the RPW rows it was made from", () => {
 
   it("still counts a provider's own quote of that quarter as one more observation", async () => {
     // Fee 0 at the seed's own KES/UGX mid: a total cost of 0 %, so the average is the 16 published totals over 17.
+    // Observed 11 days after that mid (more than MID_UNUSABLE_AFTER_DAYS and the comparison would not price it).
     const mid = kenUga.rates.find((r) => r.quote === "UGX")!.rate;
-    const own = { id: "app-to-wallet", sendCurrency: "KES", receiveCurrency: "UGX", fee: { fixed: "0" }, feeMode: "on_top", rate: mid, payIn: "mobile_wallet", payOut: "mobile_wallet", speed: "less_than_1_hour", transparent: true, observedAt: "2019-11-15T10:00:00Z" };
+    const own = { id: "app-to-wallet", sendCurrency: "KES", receiveCurrency: "UGX", fee: { fixed: "0" }, feeMode: "on_top", rate: mid, payIn: "mobile_wallet", payOut: "mobile_wallet", speed: "less_than_1_hour", transparent: true, observedAt: "2019-11-10T10:00:00Z" };
     await putProvider("KEN-UGA", "own-remit", { provider: { name: "Own Remit", type: "digital" }, products: [own] });
 
     const stats = await stats2019Q4("KEN-UGA");

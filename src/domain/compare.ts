@@ -7,7 +7,7 @@ import { summarize, type CorridorDoc, type CorridorSummary, type ProviderEntry }
 import { Decimal, wireMoney, type WireMoney } from "./money.ts";
 import { costShareFraction, homeValueFraction, planFor, price, pricedProduct, senderPaysFraction, shown, type PricedProduct, type Pricing } from "./pricing.ts";
 import { rank, type Filters, type Question, type Rankable, type SortOrder } from "./ranking.ts";
-import { DEFAULT_MID_AGE_LIMITS, midFreshness, midLagDays, unusableMidReason, type MidAgeLimits } from "./rate-freshness.ts";
+import { DEFAULT_MID_AGE_LIMITS, judgeMid, unusableMidReason, type MidAgeLimits } from "./rate-freshness.ts";
 import { scaledOf, unitsAt, type Fraction, type Scaled } from "./rational.ts";
 import type { ResolvedMid } from "./reference-rates.ts";
 import { cheapestSendUnits } from "./reverse.ts";
@@ -234,8 +234,7 @@ function rankComparison(corridor: PreparedCorridor, mids: ReadonlyMap<string, Re
       unpriced.push({ provider: item.entry.id, product: input.id, reason: `no mid-market reference rate for ${item.pair}` });
       continue;
     }
-    const lag = midLagDays(mid, item.observedMs);
-    const freshness = midFreshness(lag, limits);
+    const { lagDays: lag, freshness } = judgeMid(mid, item.observedMs, limits);
     if (freshness === "unusable") {
       unpriced.push({ provider: item.entry.id, product: input.id, reason: unusableMidReason(item.pair, mid.asOf, lag, limits) });
       continue;

@@ -10,18 +10,25 @@ import { planFor, price, pricedProduct, shown } from "./pricing.ts";
 import { divideFractions, fractionOf, halfEvenDiv, ONE, pow10, scaledOf, type Fraction } from "./rational.ts";
 import { deliversWithin5Days, firmTypeSlug, surveyAmounts, type AmountObservation, type Observation } from "./observation.ts";
 import { quarterOf } from "./period.ts";
+import { judgeMid, unusableMidReason, type MidAgeLimits } from "./rate-freshness.ts";
 import type { ProductInput } from "./schemas.ts";
 
-/** Mid rates of one day: units of `quote` per 1 `base`, exactly, or undefined when that day has none. */
-export type DayMid = (base: string, quote: string) => Fraction | undefined;
+/** A mid rate (units of `quote` per 1 `base`, exactly) and the instant it is the rate of. */
+export interface DatedMid {
+  rate: Fraction;
+  asOf: string;
+}
 
-/** Rates of one day against EUR (the ECB's form) as mid rates between any two of its currencies. */
-export function midFromEurRates(perEur: Record<string, string>): DayMid {
+/** Mid rates of one day, or undefined for a pair that day has none. */
+export type DayMid = (base: string, quote: string) => DatedMid | undefined;
+
+/** Rates of one day (as of `asOf`) against EUR (the ECB's form) as mid rates between any two of its currencies. */
+export function midFromEurRates(perEur: Record<string, string>, asOf: string): DayMid {
   const eurTo = (c: string) => (c === "EUR" ? ONE : perEur[c] ? fractionOf(scaledOf(perEur[c]!)) : undefined);
   return (base, quote) => {
     const b = eurTo(base);
     const q = eurTo(quote);
-    return b && q ? divideFractions(q, b) : undefined;
+    return b && q ? { rate: divideFractions(q, b), asOf } : undefined;
   };
 }
 
@@ -40,12 +47,24 @@ export function quoteObservationId(corridor: CorridorId, entry: ProviderEntry, p
 }
 
 /** One product's observation in the quarter of its `observedAt`, or why it cannot be one. */
-export function quoteObservation(corridor: CorridorId, entry: ProviderEntry, product: ProductInput, mid: DayMid): { ok: true; observation: Observation } | { ok: false; reason: string } {
+export function quoteObservation(
+  corridor: CorridorId,
+  entry: ProviderEntry,
+  product: ProductInput,
+  mid: DayMid,
+  limits: MidAgeLimits,
+): { ok: true; observation: Observation } | { ok: false; reason: string } {
   const { sendCurrency, receiveCurrency } = product;
-  const rate = (base: string, quote: string) => (base === quote ? ONE : mid(base, quote));
-  const usdRate = rate("USD", sendCurrency);
-  const fxMid = rate(sendCurrency, receiveCurrency);
-  if (!usdRate || !fxMid) return { ok: false, reason: `no reference rate for USD→${sendCurrency} or ${sendCurrency}→${receiveCurrency} on ${product.observedAt.slice(0, 10)}` };
+  const rate = (base: string, quote: string) => (base === quote ? { rate: ONE, asOf: product.observedAt } : mid(base, quote));
+  const usd = rate("USD", sendCurrency);
+  const fx = rate(sendCurrency, receiveCurrency);
+  if (!usd || !fx) return { ok: false, reason: `no reference rate for USD→${sendCurrency} or ${sendCurrency}→${receiveCurrency} on ${product.observedAt.slice(0, 10)}` };
+  // The mid the margin is measured against: one the comparison refuses to price this quote with
+  // does not price its observation either. (The USD rate only sets the amounts surveyed.)
+  const { lagDays, freshness } = judgeMid({ base: sendCurrency, quote: receiveCurrency, asOf: fx.asOf }, Date.parse(product.observedAt), limits);
+  if (freshness === "unusable") return { ok: false, reason: unusableMidReason(`${sendCurrency}/${receiveCurrency}`, fx.asOf, lagDays, limits) };
+  const usdRate = usd.rate;
+  const fxMid = fx.rate;
   const plan = planFor(pricedProduct(product), 0);
   const digits = digitsOf(sendCurrency);
   // The amounts a sender would actually send: the USD equivalents in whole minor units.

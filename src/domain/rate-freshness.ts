@@ -42,6 +42,15 @@ export function midFreshness(lagDays: number, limits: MidAgeLimits): MidFreshnes
 }
 
 /**
+ * Whether a mid may price a price observed at `observedMs`, and how far it lags it: the one decision
+ * the comparison and the statistics both take, so a price one refuses the other never counts.
+ */
+export function judgeMid(mid: { base: string; quote: string; asOf: string }, observedMs: number, limits: MidAgeLimits): { lagDays: number; freshness: MidFreshness } {
+  const lagDays = midLagDays(mid, observedMs);
+  return { lagDays, freshness: midFreshness(lagDays, limits) };
+}
+
+/**
  * Why the service is degraded when the newest rates its feed brought in (as of `asOf`) are stale
  * today, or undefined while they are not.
  */

@@ -87,6 +87,14 @@ export const feeSchedule = z
     }),
   );
 
+/**
+ * An instant no later than now (within the clock skew allowed): data dated in the future would stay
+ * fresh for ever. The one rule for every timestamp a client sends.
+ */
+export const pastInstant = z.iso.datetime({ offset: true }).check(
+  z.refine((at) => !isFuture(Date.parse(at), new Date()), { error: `must not be later than now (${CLOCK_SKEW_MS / 60_000} minutes of clock skew allowed)` }),
+);
+
 export const moneyInput = z.strictObject({ amount: decimalString, currency: currencyCode });
 
 export const productInput = z
@@ -102,10 +110,8 @@ export const productInput = z
     payOut: z.enum(payOutMethods),
     speed: z.enum(speeds),
     transparent: z.boolean(),
-    observedAt: z.iso.datetime({ offset: true }).check(
-      // A quote from the future would stay fresh for ever and make its quarter the latest statistic.
-      z.refine((at) => !isFuture(Date.parse(at), new Date()), { error: `must not be later than now (${CLOCK_SKEW_MS / 60_000} minutes of clock skew allowed)` }),
-    ),
+    // A quote from the future would stay fresh for ever and make its quarter the latest statistic.
+    observedAt: pastInstant,
     /** Where the price comes from (a survey, the provider's site, "sample data"). */
     source: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
     /** True when the price is illustrative, not observed: the API says so wherever it is shown. */
@@ -149,7 +155,8 @@ export const providerQuotesInput = z
 /** Body of `PUT /v1/admin/rates/{base}/{quote}`. */
 export const referenceRateInput = z.strictObject({
   rate: positiveDecimalString,
-  asOf: z.iso.datetime({ offset: true }),
+  // A rate dated in the future would never be stale and would outrank every later real rate.
+  asOf: pastInstant,
   source: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 

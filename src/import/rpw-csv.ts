@@ -133,5 +133,8 @@ export function rpwRow(header: RpwHeader, fields: readonly string[], now: Date):
   };
 }
 
-/** The text an observation id is derived from: the whole row, so an identical row maps to the same id. */
+/**
+ * The text imports derived an observation's id from before identities were normal (the whole row as
+ * sent): kept so a row stored so is replaced, not doubled. The identity now is src/import/rpw-identity.ts.
+ */
 export const rowIdentity = (fields: readonly string[]) => fields.map((f) => f.trim()).join("\u001f");

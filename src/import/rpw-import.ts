@@ -6,6 +6,7 @@
 import type { Observation } from "../domain/observation.ts";
 import { csvRecords, CsvSyntaxError } from "./csv-records.ts";
 import { readRpwHeader, rowIdentity, rpwRow } from "./rpw-csv.ts";
+import { identityCells, identityPositions, identityText, statedOccurrence, type IdentityPositions } from "./rpw-identity.ts";
 import { sha256Hex } from "../store/hash.ts";
 
 export interface SkippedRow {
@@ -55,6 +56,8 @@ export async function importRpw(body: ReadableStream<Uint8Array>, sink: Observat
   // The dataset repeats some rows verbatim (two services with identical figures): each occurrence
   // is its own observation, numbered, so a second import of the same file maps to the same ids.
   const occurrences = new Map<string, number>();
+  const legacyOccurrences = new Map<string, number>();
+  let positions: IdentityPositions | undefined;
   let batch: ImportedObservation[] = [];
   const commit = async () => {
     if (batch.length === 0) return;
@@ -70,6 +73,7 @@ export async function importRpw(body: ReadableStream<Uint8Array>, sink: Observat
       if (!header) {
         header = readRpwHeader(fields);
         if (!header.ok) return { ok: false, problem: "header", missing: header.missing };
+        positions = identityPositions(fields);
         continue;
       }
       if (!header.ok) break;
@@ -83,15 +87,23 @@ export async function importRpw(body: ReadableStream<Uint8Array>, sink: Observat
         skip(line, `id is longer than ${MAX_ID_LENGTH} characters`);
         continue;
       }
-      const hash = await digestHex(rowIdentity(fields));
-      const n = (occurrences.get(hash) ?? 0) + 1;
-      occurrences.set(hash, n);
-      const byContent = `rpw:${hash}${n > 1 ? `:${n}` : ""}`;
+      const identity = identityCells(positions!, fields);
+      const hash = await digestHex(identityText(identity));
+      const counted = (occurrences.get(hash) ?? 0) + 1;
+      occurrences.set(hash, counted);
+      // A row the CLI numbered (it sends a file in several requests) keeps its number.
+      const n = statedOccurrence(positions!, fields) ?? counted;
+      const byIdentity = `rpw:${hash}${n > 1 ? `:${n}` : ""}`;
+      // What imports before identities were normal gave the row: the whole row as sent.
+      const legacyHash = await digestHex(rowIdentity(fields));
+      const legacyN = (legacyOccurrences.get(legacyHash) ?? 0) + 1;
+      legacyOccurrences.set(legacyHash, legacyN);
+      const byContent = `rpw:${legacyHash}${legacyN > 1 ? `:${legacyN}` : ""}`;
       // With the World Bank's id, a row is (period, id): a corrected row in a newer file replaces the
-      // one it corrects. It also replaces the same row stored by content before ids were read, so
-      // importing a file again never doubles it.
+      // one it corrects. Either way the row replaces the same row stored by content by an earlier
+      // import, so importing a file again never doubles it.
       if (worldBankId) batch.push({ id: `rpw:${row.observation.period}:id:${worldBankId}`, supersedes: byContent, ...row.observation });
-      else batch.push({ id: byContent, ...row.observation });
+      else batch.push({ id: byIdentity, supersedes: byContent, ...row.observation });
       if (batch.length >= batchSize) await commit();
     }
   } catch (err) {

@@ -25,6 +25,8 @@ import {
 } from "../domain/statistics-docs.ts";
 import { statsKeys } from "./keys.ts";
 import { kvRatesRepo, pairKey } from "./rates-repo.ts";
+import { asOfDate } from "../import/ecb-import.ts";
+import { settingsOf, type SettingsEnv } from "../settings.ts";
 import { alertOnStatisticsPublish, type AlertsEnv } from "./alert-hooks.ts";
 
 /** One ledger for the whole service: every aggregate write goes through it. */
@@ -40,7 +42,7 @@ const RETRY_AFTER_FAILURE_MS = 5000;
 /** KV writes of one publish run this many at a time. */
 const PUT_CONCURRENCY = 20;
 
-interface StatsLedgerEnv extends AlertsEnv {
+interface StatsLedgerEnv extends AlertsEnv, SettingsEnv {
   KV: KVNamespace;
 }
 
@@ -218,13 +220,14 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
     const withdrawn = entry.products.filter((p) => !isOwnObservation(p)).map((p) => quoteObservationId(corridor, entry, p));
     const pairs = products.flatMap((p): [string, string][] => [["USD", p.sendCurrency], [p.sendCurrency, p.receiveCurrency]]);
     const current = pairs.length ? await kvRatesRepo(this.env.KV).resolve(pairs) : new Map();
+    const limits = settingsOf(this.env).midAgeLimits;
     const observations: Observation[] = [];
     const skipped: string[] = [];
     for (const product of products) {
       const day = this.ecbDay(product.observedAt.slice(0, 10));
-      const dayMid: DayMid | undefined = day ? midFromEurRates(day.rates) : undefined;
-      const mid: DayMid = (base, quote) => dayMid?.(base, quote) ?? current.get(pairKey(base, quote))?.rate;
-      const result = quoteObservation(corridor, entry, product, mid);
+      const dayMid: DayMid | undefined = day ? midFromEurRates(day.rates, asOfDate(day.date)) : undefined;
+      const mid: DayMid = (base, quote) => dayMid?.(base, quote) ?? current.get(pairKey(base, quote));
+      const result = quoteObservation(corridor, entry, product, mid, limits);
       if (result.ok) observations.push(result.observation);
       else skipped.push(`${product.id}: ${result.reason}`);
     }

@@ -28,6 +28,26 @@ describe("a quote observed in the future", () => {
   });
 });
 
+describe("a reference rate dated in the future", () => {
+  it("is a 400 naming asOf, and neither the stored rate nor any quote's pricing changes", async () => {
+    const before = await kvSnapshot();
+    const compareBefore = await json(await call("/v1/corridors/KWT-IND/quotes?amount=200"));
+    const res = await adminCall("PUT", "/v1/admin/rates/KWD/INR", { rate: "300", asOf: "2099-01-01T00:00:00Z", source: "operator" });
+    const problem = await expectProblem(res, 400);
+    expect(problem.detail).toContain("asOf");
+    expect(problem.issues[0]).toMatchObject({ path: "asOf" });
+    expect(await kvSnapshot()).toEqual(before);
+    expect(await json(await call("/v1/corridors/KWT-IND/quotes?amount=200"))).toEqual(compareBefore);
+  });
+
+  it("is refused ten minutes ahead, and accepted within the same clock skew as a quote", async () => {
+    const ahead = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    await expectProblem(await adminCall("PUT", "/v1/admin/rates/KWD/INR", { rate: "300", asOf: ahead(10), source: "operator" }), 400);
+    const res = await adminCall("PUT", "/v1/admin/rates/KWD/INR", { rate: "300", asOf: ahead(2), source: "operator" });
+    expect(res.status, await res.text()).toBe(200);
+  });
+});
+
 describe("the latest statistics period", () => {
   const HEADER =
     "id,period,source_code,destination_code,firm,firm_type,speed actual,cc1 lcu amount,cc1 lcu code,cc1 lcu fee,cc1 lcu fx rate,cc1 fx margin,cc1 total cost %,cc2 lcu amount,cc2 lcu code,cc2 lcu fee,cc2 lcu fx rate,cc2 fx margin,cc2 total cost %,inter lcu bank fx,transparent";
