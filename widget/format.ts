@@ -8,9 +8,12 @@ export interface Money {
   currency: string;
 }
 
-// `format` takes a numeric string since ES2023; the bundled lib types only know number.
+// `format` takes a numeric string since ES2023, and `roundingMode` is ES2023 too; the bundled lib
+// types know neither.
 type DecimalFormat = { format(value: string): string };
-const numberFormat = (lang: string, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(lang, options) as unknown as DecimalFormat;
+type DecimalFormatOptions = Intl.NumberFormatOptions & { roundingMode?: "halfEven" };
+/** Intl's number format, for decimal strings; the widget and the charts (src/charts/words.ts) share it. */
+export const numberFormat = (lang: string, options: DecimalFormatOptions) => new Intl.NumberFormat(lang, options) as unknown as DecimalFormat;
 
 const decimalsOf = (s: string) => s.split(".")[1]?.length ?? 0;
 
@@ -29,7 +32,8 @@ export function decimal(lang: string, s: string, maxDecimals = 6, minDecimals = 
  * ("2.35 %", "2,35 %", "3 %"): a screen reader then says "three percent", not "three point zero zero".
  */
 export function percent(lang: string, s: string): string {
-  return numberFormat(lang, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(`${s}e-2`);
+  // Half to even, as the charts' labels round with Decimal: 1.0250 is 1.02 % in the list and on its bar.
+  return numberFormat(lang, { style: "percent", minimumFractionDigits: 0, maximumFractionDigits: 2, roundingMode: "halfEven" }).format(`${s}e-2`);
 }
 
 /** The zeros of the digit sets a visitor of the widget's languages may type: Arabic-Indic, Extended Arabic-Indic (Urdu), Devanagari, Bengali. */

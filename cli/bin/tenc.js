@@ -14,7 +14,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
 // command line. Windows has no execve: there it runs uncapped.
 const HEAP_CAP_MB = 160;
 const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
-if (!flags.some((f) => f.startsWith("--max-old-space-size")) && typeof process.execve === "function" && process.platform !== "win32") {
+if (!flags.some((f) => /^--max[-_]old[-_]space[-_]size/.test(f)) && typeof process.execve === "function" && process.platform !== "win32") {
   const { fileURLToPath } = await import("node:url");
   process.execve(process.execPath, [process.execPath, `--max-old-space-size=${HEAP_CAP_MB}`, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)]);
 }

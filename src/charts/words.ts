@@ -14,6 +14,7 @@ import { Decimal } from "../domain/money.ts";
 import { SDG_CEILING_PERCENT, SDG_TARGET_PERCENT } from "../domain/sdg-lines.ts";
 import type { SdgVerdict } from "../domain/sdg.ts";
 import { chartCatalogs } from "../generated/chart-catalogs.ts";
+import { numberFormat } from "../../widget/format.ts";
 import { isolate, rightToLeft, type Lang } from "../../widget/languages.ts";
 import type english from "./messages/en.json";
 
@@ -23,9 +24,6 @@ export type ChartKey = keyof typeof english;
 /** Each message parsed: what intl-messageformat formats without a parser. */
 export type ChartMessages = Record<ChartKey, MessageFormatElement[]>;
 
-// `format` takes a numeric string since ES2023; the bundled lib types only know number.
-type DecimalFormat = { format(value: string): string };
-const numberFormat = (lang: string, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(lang, options) as unknown as DecimalFormat;
 
 /** "7.1234" → "7.12%" (en), "7,12 %" (fr), "৭.১২%" (bn): rounded by Decimal, written by Intl from the rounded string. */
 export function percentLabel(lang: string, percent: string, decimals = 2): string {
