@@ -11,7 +11,7 @@ import type { ProviderEntry } from "../domain/corridor.ts";
 import type { CorridorId } from "../domain/countries.ts";
 import type { Observation } from "../domain/observation.ts";
 import { isOwnObservation, midFromEurRates, quoteObservation, quoteObservationId, type DayMid } from "../domain/quote-observation.ts";
-import { regionOf } from "../domain/regions.ts";
+import { regionOf, REGIONS_VERSION } from "../domain/regions.ts";
 import { corridorStats, serviceOf, type ServiceObservation } from "../domain/statistics.ts";
 import {
   corridorHistoryJson,
@@ -92,7 +92,9 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
       CREATE TABLE IF NOT EXISTS flows (corridor TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS ecb (date TEXT NOT NULL, currency TEXT NOT NULL, rate TEXT NOT NULL, PRIMARY KEY (date, currency));
       CREATE TABLE IF NOT EXISTS dirty (kind TEXT NOT NULL, key TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (kind, key));
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
+    void this.ctx.blockConcurrencyWhile(() => this.republishIfRegionsChanged());
     // Observations stored before `service` existed are read whole (`data` holds every field of it).
     if (!this.ctx.storage.sql.exec("SELECT * FROM obs LIMIT 0").columnNames.includes("service")) this.ctx.storage.sql.exec("ALTER TABLE obs ADD COLUMN service TEXT");
     // The first layout kept each corridor-quarter's results as one JSON value in `cstats` and had no
@@ -108,6 +110,23 @@ export class StatsLedger extends DurableObject<StatsLedgerEnv> {
         await this.schedulePublish();
       });
     }
+  }
+
+  /**
+   * The global documents name each country's region, and a quarter is otherwise republished only
+   * when its data change: after the region table changes (a correction to UN M49), every quarter is
+   * republished once. True when it was.
+   */
+  async republishIfRegionsChanged(): Promise<boolean> {
+    const sql = this.ctx.storage.sql;
+    if (sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'regions'").toArray()[0]?.value === REGIONS_VERSION) return false;
+    const periods = sql.exec<{ period: string }>("SELECT DISTINCT period FROM cp_stats").toArray();
+    this.ctx.storage.transactionSync(() => {
+      for (const { period } of periods) this.markDirty("period", period);
+      sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('regions', ?)", REGIONS_VERSION);
+    });
+    if (periods.length > 0) await this.schedulePublish();
+    return true;
   }
 
   private markDirty(kind: DirtyKind, key: string) {
