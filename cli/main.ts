@@ -66,6 +66,25 @@ imports
   .argument("<file>", "the matrix, .xlsx or .csv")
   .action(async (file: string, _opts: unknown, cmd: Command) => print(await (await importFiles()).importFlowsFile(api(cmd), file)));
 
+/** `list` and `revoke <id>` under `group`, for a collection of the admin API (tokens, partner keys). */
+function listAndRevoke(group: Command, c: { path: string; field: string; what: string; one: string; columns: string[]; idHint: string }) {
+  group
+    .command("list")
+    .description(`list ${c.what}`)
+    .action(async (_opts: unknown, cmd: Command) => {
+      const answer = await api(cmd).json<Record<string, Record<string, unknown>[]>>("GET", c.path);
+      table(answer[c.field] ?? [], c.columns);
+    });
+  group
+    .command("revoke")
+    .description(`revoke ${c.one}`)
+    .argument("<id>", c.idHint)
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      await api(cmd).json("DELETE", `${c.path}/${encodeURIComponent(id)}`);
+      print(`revoked ${id}\n`);
+    });
+}
+
 // tokens
 const tokens = program.command("tokens").description("provider and collector tokens");
 tokens
@@ -79,21 +98,7 @@ tokens
     if (opts.role !== "provider" && opts.providerId !== undefined) cmd.error(`error: --provider-id is only for --role provider`, { exitCode: EXIT.usage });
     print(await api(cmd).json("POST", "/v1/admin/tokens", opts.role === "provider" ? { role: "provider", providerId: opts.providerId } : { role: opts.role }));
   });
-tokens
-  .command("list")
-  .description("list live tokens (never their secrets)")
-  .action(async (_opts: unknown, cmd: Command) => {
-    const { tokens: list } = await api(cmd).json<{ tokens: Record<string, unknown>[] }>("GET", "/v1/admin/tokens");
-    table(list, ["id", "role", "providerId", "createdAt"]);
-  });
-tokens
-  .command("revoke")
-  .description("revoke a token")
-  .argument("<id>", "tok_…")
-  .action(async (id: string, _opts: unknown, cmd: Command) => {
-    await api(cmd).json("DELETE", `/v1/admin/tokens/${encodeURIComponent(id)}`);
-    print(`revoked ${id}\n`);
-  });
+listAndRevoke(tokens, { path: "/v1/admin/tokens", field: "tokens", what: "live tokens (never their secrets)", one: "a token", columns: ["id", "role", "providerId", "createdAt"], idHint: "tok_…" });
 
 // keys
 const keys = program.command("keys").description("partner API keys");
@@ -102,21 +107,7 @@ keys
   .description("issue a partner API key; it is printed once, store it")
   .requiredOption("--name <name>", "who the key is for")
   .action(async (opts: { name: string }, cmd: Command) => print(await api(cmd).json("POST", "/v1/admin/keys", { name: opts.name })));
-keys
-  .command("list")
-  .description("list partner API keys (without the keys)")
-  .action(async (_opts: unknown, cmd: Command) => {
-    const { keys: list } = await api(cmd).json<{ keys: Record<string, unknown>[] }>("GET", "/v1/admin/keys");
-    table(list, ["id", "name", "createdAt"]);
-  });
-keys
-  .command("revoke")
-  .description("revoke a partner API key")
-  .argument("<id>", "16 hex digits")
-  .action(async (id: string, _opts: unknown, cmd: Command) => {
-    await api(cmd).json("DELETE", `/v1/admin/keys/${encodeURIComponent(id)}`);
-    print(`revoked ${id}\n`);
-  });
+listAndRevoke(keys, { path: "/v1/admin/keys", field: "keys", what: "partner API keys (without the keys)", one: "a partner API key", columns: ["id", "name", "createdAt"], idHint: "16 hex digits" });
 
 // stats
 const stats = program.command("stats").description("published statistics");
